@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database, DatabaseHandle, Dialect } from './db/database.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { codelistRoutes } from './modules/codelists/codelists.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { locationRoutes } from './modules/locations/locations.routes.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { programmeRoutes } from './modules/programmes/programmes.routes.js';
+import { projectRoutes } from './modules/projects/projects.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { securityPlugin } from './plugins/security.js';
+import { webPlugin } from './plugins/web.js';
+import { VERSION } from './version.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    dialect: Dialect;
+    config: Config;
+  }
+}
+
+export type App = FastifyInstance;
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_ROOT = path.resolve(here, '../../web/dist');
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Folder of the built web app; omitted in API tests. */
+  webRoot?: string | null;
+  logger?: boolean | object;
+}
+
+/** Plugin order: external plugins → app plugins → modules (STYLE.md). */
+export async function buildApp(opts: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.config.TRUST_PROXY === 'true',
+    // Location imports carry whole GeoJSON files; everything else is small.
+    bodyLimit: 25 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', opts.database.db);
+  app.decorate('dialect', opts.database.dialect);
+  app.decorate('config', opts.config);
+
+  await app.register(cookie);
+  await app.register(securityPlugin);
+  await app.register(openapiPlugin, { version: VERSION });
+  await app.register(errorsPlugin);
+  await app.register(authPlugin, { config: opts.config });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(organisationRoutes);
+      await api.register(userRoutes);
+      await api.register(locationRoutes);
+      await api.register(programmeRoutes);
+      await api.register(projectRoutes);
+      await api.register(auditRoutes);
+      await api.register(codelistRoutes);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  if (opts.webRoot) await app.register(webPlugin, { root: opts.webRoot });
+  return app;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_23_1900_foundation.js';
+
+/** Every migration, by name; names sort by time. Listed here so bundling and tsx need no directory scan. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_1900_foundation': foundation,
+};

@@ -1,0 +1,153 @@
+
+/**
+ * Table types. Portable column choices (STYLE.md): text UUID ids made by the app, flags as
+ * integer 0/1, dates as `YYYY-MM-DD` text, timestamps as ISO-8601 UTC text, JSON as text.
+ */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  acronym: string | null;
+  iati_identifier: string | null;
+  type: string;
+  country_code: string | null;
+  website: string | null;
+  fiscal_year_start_month: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  organisation_id: string;
+  password_hash: string;
+  locale: string | null;
+  disabled: number;
+  last_sign_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  scope_type: string;
+  /** Null for the installation scope. */
+  scope_id: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token, so a copy of the database cannot be used to sign in. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  email: string;
+  ip: string;
+  succeeded: number;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_email: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  organisation_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface LocationsTable {
+  id: string;
+  parent_id: string | null;
+  level: string;
+  pcode: string;
+  name: string;
+  names_json: string;
+  geometry_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgrammesTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  name: string;
+  description: string;
+  status: string;
+  start_date: string | null;
+  end_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectsTable {
+  id: string;
+  programme_id: string;
+  code: string;
+  title: string;
+  description: string;
+  status: string;
+  start_date: string;
+  end_date: string;
+  currency: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectCountriesTable {
+  project_id: string;
+  country_code: string;
+}
+
+export interface ProjectLocationsTable {
+  project_id: string;
+  location_id: string;
+}
+
+export interface ProjectSectorsTable {
+  project_id: string;
+  sector_code: string;
+}
+
+/** role: `lead`, `implementing` or `donor` (IATI OrganisationRole: 2 accountable, 4 implementing, 1 funding). */
+export interface ProjectOrganisationsTable {
+  project_id: string;
+  organisation_id: string;
+  role: string;
+}
+
+export interface DB {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+  locations: LocationsTable;
+  programmes: ProgrammesTable;
+  projects: ProjectsTable;
+  project_countries: ProjectCountriesTable;
+  project_locations: ProjectLocationsTable;
+  project_sectors: ProjectSectorsTable;
+  project_organisations: ProjectOrganisationsTable;
+}

@@ -1,0 +1,46 @@
+import type { DetailInput } from './errors.js';
+
+interface IssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  [key: string]: unknown;
+}
+
+/** Maps Zod issues to our detail reasons, so messages can be given in the reader's language. */
+export function issuesToDetails(issues: readonly IssueLike[], prefix?: string): DetailInput[] {
+  const details: DetailInput[] = [];
+  for (const issue of issues) {
+    const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    const at = field ? { field } : {};
+    switch (issue.code) {
+      case 'invalid_type':
+        details.push(
+          /received undefined/.test(issue.message)
+            ? { ...at, reason: 'required' }
+            : { ...at, reason: 'invalid_type', params: { expected: String(issue.expected) } },
+        );
+        break;
+      case 'too_big':
+        details.push({ ...at, reason: issue.origin === 'string' ? 'too_long' : 'too_big', params: { maximum: Number(issue.maximum) } });
+        break;
+      case 'too_small':
+        if (issue.origin === 'string' && Number(issue.minimum) === 1) details.push({ ...at, reason: 'required' });
+        else details.push({ ...at, reason: issue.origin === 'string' ? 'too_short' : 'too_small', params: { minimum: Number(issue.minimum) } });
+        break;
+      case 'invalid_format':
+        details.push(
+          issue.format === 'date' ? { ...at, reason: 'invalid_date' } : { ...at, reason: 'invalid_format', params: { format: String(issue.format) } },
+        );
+        break;
+      case 'unrecognized_keys':
+        for (const key of (issue.keys as string[]) ?? []) {
+          details.push({ field: [field, key].filter(Boolean).join('.'), reason: 'unknown_field', params: { key } });
+        }
+        break;
+      default:
+        details.push({ ...at, reason: 'invalid_value' });
+    }
+  }
+  return details;
+}

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const alias = { '@shared': path.resolve(import.meta.dirname, 'shared/src') };
+
+/**
+ * Three suites: `unit` (pure logic, no database), `db` (services and routes on a real
+ * database: in-memory SQLite, or PostgreSQL with TEST_DATABASE_URL) and `e2e`
+ * (Playwright driving Debian's Chromium against the built app).
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['**/*.db.test.ts'] } },
+      { resolve: { alias }, test: { name: 'db', include: ['server/src/**/*.db.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { resolve: { alias }, test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+    ],
+  },
+});
