@@ -1,16 +1,17 @@
 import type { DetailInput } from './errors.js';
 
+/** Any Zod issue (or the plain copy fastify-type-provider-zod makes of one). */
 interface IssueLike {
   code: string;
-  path: PropertyKey[];
+  path: readonly PropertyKey[];
   message: string;
-  [key: string]: unknown;
 }
 
 /** Maps Zod issues to our detail reasons, so messages can be given in the reader's language. */
 export function issuesToDetails(issues: readonly IssueLike[], prefix?: string): DetailInput[] {
   const details: DetailInput[] = [];
-  for (const issue of issues) {
+  for (const raw of issues) {
+    const issue = raw as IssueLike & Record<string, unknown>;
     const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     const at = field ? { field } : {};
     switch (issue.code) {

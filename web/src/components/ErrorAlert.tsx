@@ -1,0 +1,30 @@
+import { Alert, List } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+
+/** Shows an API error in the user's language; row and field problems are listed when there are any. */
+export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : null;
+  const message =
+    apiError?.code === 'network_error' ? t('errors.network') : apiError?.message || t('errors.unexpected');
+  const listed = apiError?.details.filter((d) => d.row !== undefined || !d.field) ?? [];
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={title ?? t('errors.title')} role="alert">
+      {message}
+      {listed.length > 0 && (
+        <List size="sm" mt="xs" spacing={2}>
+          {listed.slice(0, 200).map((d, i) => (
+            <List.Item key={i}>
+              {d.row !== undefined && <strong>{t('errors.row', { row: d.row })} </strong>}
+              {d.field && <code>{d.field}</code>} {d.message}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {apiError?.requestId && apiError.status >= 500 && <div style={{ fontSize: 12, marginTop: 6 }}>{t('errors.reference', { id: apiError.requestId })}</div>}
+    </Alert>
+  );
+}

@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { CurrentUser, SessionResponse, UpdateMeBody, ChangePasswordBody } from '@shared/schemas/index.js';
+import type { Role } from '@shared/roles.js';
+import { api, ApiError, setCsrfToken } from '../../api/client.js';
+import { applyLocale } from '../../i18n/index.js';
+
+export const sessionQueries = {
+  all: ['session'] as const,
+};
+
+async function fetchSession(): Promise<SessionResponse | null> {
+  try {
+    const s = await api<SessionResponse>('/auth/session');
+    setCsrfToken(s.csrfToken);
+    if (s.user.locale) await applyLocale(s.user.locale);
+    return s;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw err;
+  }
+}
+
+/** The signed-in user, or null. Loaded once and kept; sign-in and sign-out replace it. */
+export function useSession() {
+  return useQuery({ queryKey: sessionQueries.all, queryFn: fetchSession, staleTime: Infinity, retry: false });
+}
+
+export function useCurrentUser(): CurrentUser {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser outside a signed-in page');
+  return data.user;
+}
+
+export function useSignIn() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api<SessionResponse>('/auth/login', { method: 'POST', body }),
+    onSuccess: async (s) => {
+      setCsrfToken(s.csrfToken);
+      if (s.user.locale) await applyLocale(s.user.locale);
+      qc.clear();
+      qc.setQueryData(sessionQueries.all, s);
+    },
+  });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api('/auth/logout', { method: 'POST', body: {} }),
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(sessionQueries.all, null);
+    },
+  });
+}
+
+export function useUpdateMe() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof UpdateMeBody>) => api<CurrentUser>('/auth/me', { method: 'PATCH', body }),
+    onSuccess: (user) => {
+      qc.setQueryData<SessionResponse | null>(sessionQueries.all, (s) => (s ? { ...s, user } : s));
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: z.input<typeof ChangePasswordBody>) => api('/auth/password', { method: 'POST', body }),
+  });
+}
+
+/** Whether the user holds one of the roles anywhere (for showing navigation; the server decides access). */
+export function hasAnyRole(user: CurrentUser, roles: readonly Role[], scopeType?: string): boolean {
+  return user.memberships.some((m) => roles.includes(m.role) && (!scopeType || m.scopeType === scopeType));
+}

@@ -1,0 +1,39 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { AppLayout } from './components/AppLayout.js';
+import { PageLoader } from './components/PageLoader.js';
+import { adminRoutes } from './features/admin/routes.js';
+import { useSession } from './features/auth/session.js';
+import { projectRoutes } from './features/projects/routes.js';
+
+// The sign-in page and the home page are the light path; everything else loads when visited.
+import SignInPage from './features/auth/SignInPage.js';
+import HomePage from './features/home/HomePage.js';
+const ProfilePage = lazy(() => import('./features/profile/ProfilePage.js'));
+const NotFoundPage = lazy(() => import('./components/NotFoundPage.js'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <PageLoader />;
+  if (!session.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      ...projectRoutes,
+      ...adminRoutes,
+      { path: '*', element: <Suspense fallback={<PageLoader />}><NotFoundPage /></Suspense> },
+    ],
+  },
+]);
