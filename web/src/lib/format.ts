@@ -1,7 +1,14 @@
 import { currentLocale } from '../i18n/index.js';
 
-// Latin digits in Arabic too: programme staff compare figures with spreadsheets and donor reports.
-const tag = (locale: string) => (locale === 'ar' ? 'ar-u-nu-latn' : locale);
+/**
+ * The formatting locale: the browser's regional variant of the interface language when it has one
+ * (en-GB writes 31 Dec 2026, en-US Dec 31, 2026), and Latin digits in Arabic too, because programme
+ * staff compare figures with spreadsheets and donor reports.
+ */
+function tag(locale: string): string {
+  if (locale === 'ar') return 'ar-u-nu-latn';
+  return navigator.languages?.find((l) => l.toLowerCase().startsWith(`${locale}-`)) ?? locale;
+}
 
 /** `2026-03-01` → "1 Mar 2026" / "1 mars 2026" / "١ مارس ٢٠٢٦" in the user's language; calendar dates are not shifted by time zone. */
 export function formatDate(isoDate: string | null | undefined, style: 'medium' | 'long' = 'medium'): string {

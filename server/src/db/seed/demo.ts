@@ -5,6 +5,7 @@ import type { Role, ScopeType } from '@shared/roles.js';
 import { CreateOrganisationBody, CreateProgrammeBody, CreateProjectBody } from '@shared/schemas/index.js';
 import type { Database } from '../database.js';
 import type { Ctx } from '../../lib/context.js';
+import { uniqueViolation } from '../../lib/db-errors.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { importLocations } from '../../modules/locations/locations.service.js';
 import { createOrganisation } from '../../modules/organisations/organisations.service.js';
@@ -29,7 +30,13 @@ export interface SeedResult {
 export async function seedDemoIfEmpty(db: Database, password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD): Promise<SeedResult | null> {
   const any = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
   if (any) return null;
-  return seedDemo(db, password);
+  try {
+    return await seedDemo(db, password);
+  } catch (err) {
+    // Several app servers starting together on one empty PostgreSQL: the first seed wins, the rest roll back.
+    if (uniqueViolation(err)) return null;
+    throw err;
+  }
 }
 
 /** The whole demo workspace in one transaction: it is there completely or not at all. */
