@@ -17,7 +17,8 @@ export function describeError(err: unknown): string {
     const head = errorMessage(err.code, 'en', { count: err.details.length, ...err.params });
     return [head, ...details].join(' ');
   }
-  if (uniqueViolation(err)) return errorMessage('conflict', 'en');
+  const unique = uniqueViolation(err);
+  if (unique) return describeError(new AppError('conflict', [{ ...(unique.field ? { field: unique.field } : {}), reason: 'duplicate' }]));
   const message = err instanceof Error ? err.message : String(err);
   return message.split('\n').map((l) => l.trim()).filter(Boolean).join('; ');
 }
