@@ -1,4 +1,4 @@
-import { Alert, List } from '@mantine/core';
+import { Alert, List, ScrollArea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
@@ -15,14 +15,17 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
     <Alert color="red" icon={<IconAlertTriangle size={18} />} title={title ?? t('errors.title')} role="alert">
       {message}
       {listed.length > 0 && (
-        <List size="sm" mt="xs" spacing={2}>
-          {listed.slice(0, 200).map((d, i) => (
-            <List.Item key={i}>
-              {d.row !== undefined && <strong>{t('errors.row', { row: d.row })} </strong>}
-              {d.field && <code>{d.field}</code>} {d.message}
-            </List.Item>
-          ))}
-        </List>
+        // Every problem, in a box that scrolls: an import can report hundreds, and all of them must be fixable.
+        <ScrollArea.Autosize mah={320} mt="xs" type="auto" offsetScrollbars data-testid="error-details">
+          <List size="sm" spacing={2}>
+            {listed.map((d, i) => (
+              <List.Item key={i}>
+                {d.row !== undefined && <strong>{t('errors.row', { row: d.row })} </strong>}
+                {d.field && <code>{d.field}</code>} {d.message}
+              </List.Item>
+            ))}
+          </List>
+        </ScrollArea.Autosize>
       )}
       {apiError?.requestId && apiError.status >= 500 && <div style={{ fontSize: 12, marginTop: 6 }}>{t('errors.reference', { id: apiError.requestId })}</div>}
     </Alert>

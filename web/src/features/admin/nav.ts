@@ -1,9 +1,6 @@
 import { IconBuildingCommunity, IconHistory, IconMapPin, IconUsers } from '@tabler/icons-react';
-import type { CurrentUser } from '@shared/schemas/index.js';
 import type { NavItem } from '../../components/nav.js';
-
-const isAdmin = (u: CurrentUser) => u.memberships.some((m) => m.role === 'admin');
-const isInstallationAdmin = (u: CurrentUser) => u.memberships.some((m) => m.role === 'admin' && m.scopeType === 'installation');
+import { isAdmin, isInstallationAdmin } from './access.js';
 
 export const adminNav: NavItem[] = [
   { to: '/admin/organisations', label: 'admin:nav.organisations', icon: IconBuildingCommunity, section: 'admin', visible: isAdmin },
