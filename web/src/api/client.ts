@@ -1,4 +1,5 @@
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@shared/errors.js';
+import { currentLocale } from '../i18n/index.js';
 
 /** An API failure in the shape every endpoint uses; `message` is already in the user's language. */
 export class ApiError extends Error {
@@ -51,7 +52,8 @@ export function buildUrl(path: string, query?: RequestOptions['query']): string 
 /** Fetches JSON from the API with the session cookie and, on writes, the CSRF token. */
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The interface language, not the browser's: signed-out answers (sign-in errors) come back in it too.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;

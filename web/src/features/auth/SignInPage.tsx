@@ -1,7 +1,9 @@
-import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { ApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LanguageMenu } from '../../components/LanguageMenu.js';
 import { useSession, useSignIn } from './session.js';
@@ -17,6 +19,8 @@ export default function SignInPage() {
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (session.data) return <Navigate to={from} replace />;
+  // The server answers 401 "please sign in" and says why on the password field (wrong password, disabled account).
+  const reason = signIn.error instanceof ApiError ? signIn.error.fieldErrors().password : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -39,7 +43,12 @@ export default function SignInPage() {
               <Title order={3}>{t('signIn.title')}</Title>
               <Text c="dimmed" size="sm">{t('signIn.subtitle')}</Text>
             </div>
-            {signIn.error && <ErrorAlert error={signIn.error} title={t('signIn.failed')} />}
+            {signIn.error && !reason && <ErrorAlert error={signIn.error} title={t('signIn.failed')} />}
+            {reason && (
+              <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('signIn.failed')} role="alert">
+                {reason}
+              </Alert>
+            )}
             <TextInput
               label={t('signIn.email')}
               type="email"

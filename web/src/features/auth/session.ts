@@ -54,8 +54,12 @@ export function useSignOut() {
     mutationFn: () => api('/auth/logout', { method: 'POST', body: {} }),
     onSettled: () => {
       setCsrfToken(null);
-      qc.clear();
+      // Null the session where its observers are listening first, so RequireSession unmounts the
+      // signed-in frame before anything in it renders again without a user; then forget the rest.
+      // (Clearing first would leave those observers on the removed query, and the next render of
+      // the layout or page would throw in useCurrentUser.)
       qc.setQueryData(sessionQueries.all, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueries.all[0] });
     },
   });
 }
