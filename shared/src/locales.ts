@@ -18,9 +18,10 @@ export function pickLocale(preferences: string | readonly string[] | undefined, 
           .map((part) => {
             const [tag = '', ...params] = part.trim().split(';');
             const q = params.find((p) => p.trim().startsWith('q='));
-            return { tag, q: q ? Number(q.trim().slice(2)) : 1 };
+            return { tag: tag.trim(), q: q ? Number(q.trim().slice(2)) : 1 };
           })
-          .filter((p) => p.tag && !Number.isNaN(p.q))
+          // q=0 means "not acceptable" (RFC 9110), not "least preferred".
+          .filter((p) => p.tag && !Number.isNaN(p.q) && p.q > 0)
           .sort((a, b) => b.q - a.q)
           .map((p) => p.tag)
       : preferences;

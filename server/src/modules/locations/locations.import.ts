@@ -34,8 +34,19 @@ export function parseLocationsCsv(content: string): ParseResult {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: Record<string, string>[];
+  let lines: number[];
   try {
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), delimiter, skip_empty_lines: true, trim: true, bom: true });
+    // `info` gives each record's line in the file, so rows stay right when blank lines are skipped.
+    const parsed = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      delimiter,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    }) as unknown as { record: Record<string, string>; info: { lines: number } }[];
+    records = parsed.map((p) => p.record);
+    lines = parsed.map((p) => p.info.lines);
   } catch {
     return { rows: [], problems: [{ reason: 'unreadable_file', params: { format: 'CSV' } }] };
   }
@@ -45,7 +56,7 @@ export function parseLocationsCsv(content: string): ParseResult {
   }
   if (problems.length) return { rows: [], problems };
   const rows = records.map((r, i) => ({
-    row: i + 2,
+    row: lines[i] ?? i + 2,
     pcode: r.pcode ?? '',
     name: r.name ?? '',
     level: (r.level ?? '').toLowerCase() as LocationLevel,
@@ -128,6 +139,28 @@ export function checkRows(rows: ImportedLocation[], stored: Map<string, { level:
     if (!parentLevel) problems.push({ row: r.row, field: 'parent_pcode', reason: 'unknown_parent', params: { parent: r.parentPcode } });
     else if (levelIndex(parentLevel) < 0 || levelIndex(parentLevel) >= levelIndex(r.level)) {
       problems.push({ row: r.row, field: 'parent_pcode', reason: 'parent_level', params: { level: r.level, parentLevel } });
+    }
+  }
+  return problems;
+}
+
+/**
+ * A stored place whose level the file changes must stay above the places already stored under
+ * it; children that are themselves in the file are checked by checkRows.
+ */
+export function checkStoredChildren(
+  rows: ImportedLocation[],
+  stored: Map<string, { id: string; level: string }>,
+  children: { pcode: string; level: string; parent_id: string | null }[],
+): DetailInput[] {
+  const inFile = new Set(rows.map((r) => r.pcode));
+  const problems: DetailInput[] = [];
+  for (const r of rows) {
+    const before = stored.get(r.pcode);
+    if (!before || before.level === r.level || levelIndex(r.level) < 0) continue;
+    for (const child of children) {
+      if (child.parent_id !== before.id || inFile.has(child.pcode) || levelIndex(child.level) > levelIndex(r.level)) continue;
+      problems.push({ row: r.row, field: 'level', reason: 'parent_level', params: { level: child.level, parentLevel: r.level } });
     }
   }
   return problems;

@@ -54,6 +54,14 @@ export async function findByPcodes(db: Database, pcodes: string[]) {
   return out;
 }
 
+export async function childrenOf(db: Database, parentIds: string[]) {
+  const out: { pcode: string; level: string; parent_id: string | null }[] = [];
+  for (let i = 0; i < parentIds.length; i += 500) {
+    out.push(...(await db.selectFrom('locations').select(['pcode', 'level', 'parent_id']).where('parent_id', 'in', parentIds.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
+
 export async function findByIds(db: Database, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('locations').select(['id', 'parent_id', 'level', 'pcode', 'name']).where('id', 'in', ids).execute();

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { ADMINS, installationChain, requireRole } from '../access/access.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { checkRows, parentsFirst, parseLocationsCsv, parseLocationsGeoJson } from './locations.import.js';
+import { checkRows, checkStoredChildren, parentsFirst, parseLocationsCsv, parseLocationsGeoJson } from './locations.import.js';
 import { toLocation } from './locations.mapper.js';
 import * as repo from './locations.repository.js';
 
@@ -58,6 +58,11 @@ export async function importLocations(ctx: Ctx, body: z.infer<typeof ImportLocat
     const referenced = [...new Set(parsed.rows.flatMap((r) => [r.pcode, r.parentPcode]).filter((p): p is string => !!p))];
     const stored = new Map((await repo.findByPcodes(tx.db, referenced)).map((l) => [l.pcode, l]));
     const problems = checkRows(parsed.rows, stored);
+    const relevelled = parsed.rows.flatMap((r) => {
+      const before = stored.get(r.pcode);
+      return before && before.level !== r.level ? [before.id] : [];
+    });
+    problems.push(...checkStoredChildren(parsed.rows, stored, await repo.childrenOf(tx.db, relevelled)));
     if (problems.length) throw new AppError('import_failed', problems);
 
     const now = nowIso();

@@ -15,6 +15,13 @@ export async function listOrganisations(db: Database, q: string | undefined, lim
   return { rows, total: Number(total.n) };
 }
 
+/** Another organisation with this name, compared as the unique index does (lower(name)) on each database. */
+export const findOrganisationByName = (db: Database, name: string, exceptId?: string) => {
+  let q = db.selectFrom('organisations').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', eb.fn('lower', [eb.val(name)])));
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+};
+
 export const insertOrganisation = (db: Database, row: OrganisationsTable) => db.insertInto('organisations').values(row).execute();
 
 export const updateOrganisation = (db: Database, id: string, patch: Partial<OrganisationsTable>) =>

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CreateOrganisationBody, ListOrganisationsQuery, Organisation, UpdateOrganisationBody } from '@shared/schemas/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
-import { notFound } from '../../lib/errors.js';
+import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { ADMINS, authorise, hasRole, installationChain, organisationChain, requireRole } from '../access/access.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -37,6 +37,8 @@ export async function createOrganisation(ctx: Ctx, body: z.infer<typeof CreateOr
     updated_at: now,
   };
   return inTransaction(ctx, async (tx) => {
+    // Checked here so both databases name the field (SQLite's error for the lower(name) index does not).
+    if (await repo.findOrganisationByName(tx.db, row.name)) throw conflict('name');
     await repo.insertOrganisation(tx.db, row);
     const created = toOrganisation(row);
     await recordAudit(tx, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, organisationId: row.id, after: created });
@@ -48,6 +50,7 @@ export async function updateOrganisation(ctx: Ctx, id: string, body: z.infer<typ
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findOrganisation(tx.db, id);
     authorise(!!before, hasRole(ctx.actor, ADMINS, organisationChain(id)));
+    if (body.name !== undefined && (await repo.findOrganisationByName(tx.db, body.name, id))) throw conflict('name');
     const patch = {
       ...(body.name !== undefined && { name: body.name }),
       ...(body.acronym !== undefined && { acronym: body.acronym }),

@@ -42,6 +42,9 @@ export async function listProgrammes(db: Database, f: ProgrammeFilter, limit: nu
   return { rows, total: Number(total.n) };
 }
 
+export const findProgrammeByCode = (db: Database, organisationId: string, code: string) =>
+  db.selectFrom('programmes').select('id').where('organisation_id', '=', organisationId).where('code', '=', code).executeTakeFirst();
+
 export const insertProgramme = (db: Database, row: ProgrammesTable) => db.insertInto('programmes').values(row).execute();
 
 export const updateProgramme = (db: Database, id: string, patch: Partial<ProgrammesTable>) =>

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CreateProgrammeBody, ListProgrammesQuery, Programme, UpdateProgrammeBody } from '@shared/schemas/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
-import { AppError, invalid } from '../../lib/errors.js';
+import { AppError, conflict, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { authorise, hasRole, MANAGERS, organisationChain, programmeChain } from '../access/access.policy.js';
 import { visibleProgrammeIds } from '../access/visibility.repository.js';
@@ -40,6 +40,8 @@ export async function createProgramme(ctx: Ctx, body: z.infer<typeof CreateProgr
   const now = nowIso();
   const id = newId();
   return inTransaction(ctx, async (tx) => {
+    // The constraint is on (organisation_id, code): left to the database, the error would name organisationId.
+    if (await repo.findProgrammeByCode(tx.db, body.organisationId, body.code)) throw conflict('code');
     await repo.insertProgramme(tx.db, {
       id,
       organisation_id: body.organisationId,
@@ -64,6 +66,7 @@ export async function updateProgramme(ctx: Ctx, id: string, body: z.infer<typeof
     if (!hasRole(ctx.actor, MANAGERS, programmeChain({ id, organisationId: row.organisation_id }))) throw new AppError('forbidden');
     const before = toProgramme(row);
     checkDates(body.startDate === undefined ? before.startDate : body.startDate, body.endDate === undefined ? before.endDate : body.endDate);
+    if (body.code !== undefined && body.code !== row.code && (await repo.findProgrammeByCode(tx.db, row.organisation_id, body.code))) throw conflict('code');
     await repo.updateProgramme(tx.db, id, {
       ...(body.code !== undefined && { code: body.code }),
       ...(body.name !== undefined && { name: body.name }),

@@ -75,6 +75,9 @@ export async function loadProjectLinks(db: Database, ids: string[]) {
   return { countries, locations, sectors, organisations };
 }
 
+export const findProjectByCode = (db: Database, programmeId: string, code: string) =>
+  db.selectFrom('projects').select('id').where('programme_id', '=', programmeId).where('code', '=', code).executeTakeFirst();
+
 export const insertProject = (db: Database, row: ProjectsTable) => db.insertInto('projects').values(row).execute();
 
 export const updateProject = (db: Database, id: string, patch: Partial<ProjectsTable>) =>

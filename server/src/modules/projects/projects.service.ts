@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CreateProjectBody, ListProjectsQuery, Project, UpdateProjectBody } from '@shared/schemas/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
-import { AppError, type DetailInput, invalid } from '../../lib/errors.js';
+import { AppError, conflict, type DetailInput, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { authorise, hasRole, MANAGERS, programmeChain, projectChain } from '../access/access.policy.js';
 import { visibleProjectIds } from '../access/visibility.repository.js';
@@ -96,6 +96,8 @@ export async function createProject(ctx: Ctx, body: z.infer<typeof CreateProject
   const id = newId();
   const now = nowIso();
   return inTransaction(ctx, async (tx) => {
+    // The constraint is on (programme_id, code): left to the database, the error would name programmeId.
+    if (await repo.findProjectByCode(tx.db, body.programmeId, body.code)) throw conflict('code');
     await repo.insertProject(tx.db, {
       id,
       programme_id: body.programmeId,
@@ -136,6 +138,9 @@ export async function updateProject(ctx: Ctx, id: string, body: z.infer<typeof U
       implementingOrganisationIds: body.implementingOrganisationIds ?? before.implementingOrganisations.map((o) => o.id),
     };
     await checkReferences(tx, input);
+    const code = body.code ?? row.code;
+    const programmeId = body.programmeId ?? row.programme_id;
+    if ((code !== row.code || programmeId !== row.programme_id) && (await repo.findProjectByCode(tx.db, programmeId, code))) throw conflict('code');
     await repo.updateProject(tx.db, id, {
       ...(body.programmeId !== undefined && { programme_id: body.programmeId }),
       ...(body.code !== undefined && { code: body.code }),

@@ -80,6 +80,11 @@ export async function listMemberships(db: Database, userIds: string[]): Promise<
 export const findMembership = (db: Database, id: string) =>
   db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();
 
+export const findGrant = (db: Database, userId: string, role: string, scopeType: string, scopeId: string | null) => {
+  const q = db.selectFrom('memberships').select('id').where('user_id', '=', userId).where('role', '=', role).where('scope_type', '=', scopeType);
+  return (scopeId === null ? q.where('scope_id', 'is', null) : q.where('scope_id', '=', scopeId)).executeTakeFirst();
+};
+
 export const insertMembership = (db: Database, row: MembershipsTable) => db.insertInto('memberships').values(row).execute();
 
 export const deleteMembership = (db: Database, id: string) => db.deleteFrom('memberships').where('id', '=', id).execute();

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { CreateMembershipBody, CreateUserBody, ListUsersQuery, UpdateUserBody, User } from '@shared/schemas/index.js';
+import type { ScopeType } from '@shared/roles.js';
 import type { ScopeChain } from '../access/access.policy.js';
 import { nowIso } from '../../lib/clock.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { hashPassword } from '../../lib/passwords.js';
 import {
@@ -54,6 +55,20 @@ async function loadManaged(ctx: Ctx, id: string) {
   return user!;
 }
 
+/**
+ * Changing someone's account (e-mail, password, disabled) also takes admin rights over every
+ * scope they hold a role on: otherwise an organisation admin could reset the password of an
+ * installation admin who belongs to their organisation and sign in as them.
+ */
+async function loadAccount(ctx: Ctx, id: string) {
+  const user = await loadManaged(ctx, id);
+  for (const m of await repo.listMemberships(ctx.db, [id])) {
+    const chain = await scopeChainOf(ctx, m.scope_type as ScopeType, m.scope_id);
+    if (chain && !hasRole(ctx.actor, ADMINS, chain)) throw new AppError('forbidden');
+  }
+  return user;
+}
+
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
   const user = await loadVisible(ctx, id);
   return toUser(user, await repo.organisationName(ctx.db, user.organisation_id), await repo.listMemberships(ctx.db, [id]));
@@ -91,7 +106,7 @@ export async function createUser(ctx: Ctx, body: z.infer<typeof CreateUserBody>)
 
 export async function updateUser(ctx: Ctx, id: string, body: z.infer<typeof UpdateUserBody>): Promise<User> {
   await inTransaction(ctx, async (tx) => {
-    const before = await loadManaged(tx, id);
+    const before = await loadAccount(tx, id);
     if (body.organisationId && body.organisationId !== before.organisation_id) {
       if (!isAdminOf(ctx, body.organisationId)) throw new AppError('forbidden');
       await requireOrganisation(tx, body.organisationId);
@@ -122,7 +137,7 @@ export async function updateUser(ctx: Ctx, id: string, body: z.infer<typeof Upda
 /** Disabling a user ends all their sessions at once. */
 export async function setDisabled(ctx: Ctx, id: string, disabled: boolean): Promise<User> {
   await inTransaction(ctx, async (tx) => {
-    const before = await loadManaged(tx, id);
+    const before = await loadAccount(tx, id);
     if (disabled && id === ctx.actor.userId) throw invalid({ field: 'disabled', reason: 'self_disable' });
     await repo.updateUser(tx.db, id, { disabled: disabled ? 1 : 0, updated_at: nowIso() });
     if (disabled) {
@@ -143,9 +158,11 @@ export async function setDisabled(ctx: Ctx, id: string, disabled: boolean): Prom
 
 /** An administrator sets a new password; the user's sessions end so the old password stops working everywhere. */
 export async function resetPassword(ctx: Ctx, id: string, password: string): Promise<void> {
+  // Check the right first: hashing is deliberately expensive and must not be free to anyone signed in.
+  await loadAccount(ctx, id);
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (tx) => {
-    const user = await loadManaged(tx, id);
+    const user = await loadAccount(tx, id);
     await repo.updateUser(tx.db, id, { password_hash: passwordHash, updated_at: nowIso() });
     await deleteUserSessions(tx.db, id);
     await recordAudit(tx, { action: 'user.reset_password', entityType: 'user', entityId: id, organisationId: user.organisation_id });
@@ -176,6 +193,8 @@ export async function addMembership(ctx: Ctx, userId: string, body: z.infer<type
     const chain = await scopeChainOf(tx, body.scopeType, body.scopeId);
     if (!chain) throw invalid({ field: 'scopeId', reason: 'unknown_reference' });
     if (!hasRole(ctx.actor, ADMINS, chain)) throw new AppError('forbidden');
+    // Checked here so both databases name the same field (their constraint errors differ).
+    if (await repo.findGrant(tx.db, userId, body.role, body.scopeType, body.scopeId)) throw conflict('role');
     const row = { id: newId(), user_id: userId, role: body.role, scope_type: body.scopeType, scope_id: body.scopeId, created_at: nowIso() };
     await repo.insertMembership(tx.db, row);
     await recordAudit(tx, {
