@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -57,6 +58,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorate('dialect', opts.database.dialect);
   app.decorate('config', opts.config);
 
+  // Field offices work on slow links: compress JSON, CSV and the web bundle (br, else gzip).
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(securityPlugin);
   await app.register(openapiPlugin, { version: VERSION });
@@ -74,7 +77,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       await api.register(projectRoutes);
       await api.register(auditRoutes);
       await api.register(codelistRoutes);
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );

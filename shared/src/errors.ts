@@ -30,6 +30,9 @@ export interface ErrorDetail {
   params?: Record<string, string | number>;
 }
 
+/** A detail before translation: `message` is rendered from `reason` in the reader's language. */
+export type DetailInput = Omit<ErrorDetail, 'message'>;
+
 export interface ErrorBody {
   error: {
     code: ErrorCode;

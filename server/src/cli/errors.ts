@@ -2,7 +2,7 @@ import { errorMessage } from '@shared/i18n/error-messages.js';
 import { ZodError } from 'zod';
 import { uniqueViolation } from '../lib/db-errors.js';
 import { AppError } from '../lib/errors.js';
-import { issuesToDetails } from '../lib/validation.js';
+import { issuesToDetails } from '@shared/validation.js';
 
 /** A problem the operator can fix; its message is printed as it is, on one line. */
 export class CliError extends Error {}

@@ -1,12 +1,7 @@
-import type { ErrorCode } from '@shared/errors.js';
+import type { DetailInput, ErrorCode } from '@shared/errors.js';
 
-/** A detail before translation: the handler renders `message` in the reader's language. */
-export interface DetailInput {
-  field?: string;
-  row?: number;
-  reason: string;
-  params?: Record<string, string | number>;
-}
+export type { DetailInput };
+
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,

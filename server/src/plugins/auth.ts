@@ -16,6 +16,10 @@ declare module 'fastify' {
     session: { id: string; csrfToken: string } | null;
     locale: Locale;
   }
+  interface FastifyContextConfig {
+    /** Answers without a session (sign-in, health, the API description). Every other route needs one. */
+    public?: boolean;
+  }
 }
 
 /**
@@ -40,6 +44,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config
         request.session = { id: resolved.sessionId, csrfToken: resolved.csrfToken };
         if (resolved.actor.locale) request.locale = resolved.actor.locale;
       }
+    }
+    // Deny by default: only routes marked public answer without a session. Checked before the body
+    // is validated, so an anonymous caller learns nothing about a route's schema.
+    if (!request.actor && request.routeOptions.url && !request.routeOptions.config.public) {
+      throw new AppError('unauthenticated');
     }
     if (SAFE_METHODS.has(request.method)) return;
     if (!sameOrigin(request)) throw new AppError('csrf_failed');

@@ -244,3 +244,45 @@ describe('unknown routes', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 });
+
+describe('deny by default', () => {
+  it('answers 401 to an anonymous write before looking at its body, so the schema is not revealed', async () => {
+    const res = await anonymous().post('/api/projects', { colour: 'blue' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthenticated');
+  });
+
+  it('keeps sign-in, health and the API description public', async () => {
+    expect((await anonymous().get('/api/health')).statusCode).toBe(200);
+    expect((await anonymous().get('/api/openapi.json')).statusCode).toBe(200);
+    expect((await anonymous().post('/api/auth/login', { email: 'nobody@example.org', password: 'x' })).statusCode).toBe(401);
+  });
+});
+
+describe('names that differ only in accented capitals', () => {
+  it('treats "Médecins du Sahel" and "MÉDECINS DU SAHEL" as the same organisation on both databases', async () => {
+    const org = await buildOrganisation(app.db);
+    const admin = await buildUser(app.db, { organisationId: org.id, grants: [{ role: 'admin', scopeType: 'installation', scopeId: null }] });
+    const s = await sessionFor(app.db, admin.id);
+    const agent = new Agent(app, s.token, s.csrfToken);
+    expect((await agent.post('/api/organisations', { name: 'Médecins du Sahel', type: '22' })).statusCode).toBe(201);
+    const dup = await agent.post('/api/organisations', { name: 'MÉDECINS DU SAHEL', type: '22' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.details[0].field).toBe('name');
+    const found = (await agent.get('/api/organisations?q=ÉDECINS')).json();
+    expect(found.items.map((o: { name: string }) => o.name)).toEqual(['Médecins du Sahel']);
+  });
+});
+
+describe('codelists', () => {
+  it('answer in the language asked for in the address, whatever the browser sends', async () => {
+    const org = await buildOrganisation(app.db);
+    const user = await buildUser(app.db, { organisationId: org.id });
+    const s = await sessionFor(app.db, user.id);
+    const agent = new Agent(app, s.token, s.csrfToken, { 'accept-language': 'en' });
+    const fr = (await agent.get('/api/codelists/activity-statuses?lang=fr')).json();
+    const ar = (await agent.get('/api/codelists/activity-statuses?lang=ar')).json();
+    expect(fr.items.find((i: { code: string }) => i.code === '2').name).toBe('Actif');
+    expect(ar.items.find((i: { code: string }) => i.code === '2').name).toBe('قيد التنفيذ');
+  });
+});

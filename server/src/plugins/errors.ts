@@ -5,7 +5,7 @@ import type { ErrorBody, ErrorCode } from '@shared/errors.js';
 import { errorMessage } from '@shared/i18n/error-messages.js';
 import { uniqueViolation } from '../lib/db-errors.js';
 import { AppError, type DetailInput } from '../lib/errors.js';
-import { issuesToDetails } from '../lib/validation.js';
+import { issuesToDetails } from '@shared/validation.js';
 
 /** The one error handler: every failure leaves as `{ error: { code, message, details } }` in the reader's language. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {

@@ -20,6 +20,8 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const ListAuditQuery = z.strictObject({
+  /** Entries about one organisation; an organisation admin sees only their own organisations'. */
+  organisationId: IdSchema.optional(),
   actorUserId: IdSchema.optional(),
   action: z.string().max(100).optional(),
   entityType: z.string().max(50).optional(),

@@ -19,9 +19,9 @@ export const lookupQueries = {
     queryFn: () => api<{ items: Location[] }>('/locations', { query: { level: 'country' } }),
     staleTime: 5 * 60_000,
   }),
-  codelist: (name: 'sectors' | 'currencies' | 'organisation-types' | 'activity-statuses') => ({
-    queryKey: ['codelists', name, currentLocale()] as const,
-    queryFn: () => api<z.infer<typeof CodelistResponse>>(`/codelists/${name}`),
+  codelist: (name: 'sectors' | 'currencies' | 'organisation-types' | 'activity-statuses', lang = currentLocale()) => ({
+    queryKey: ['codelists', name, lang] as const,
+    queryFn: () => api<z.infer<typeof CodelistResponse>>(`/codelists/${name}`, { query: { lang } }),
     staleTime: 60 * 60_000,
   }),
 };

@@ -141,7 +141,7 @@ describe('exporting the log as CSV', () => {
     const exports = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'audit.export').where('actor_user_id', '=', orgAdminUser.id).execute();
     expect(exports).toHaveLength(1);
     expect(exports[0]).toMatchObject({ organisation_id: org.id, entity_type: 'audit_log' });
-    expect(JSON.parse(exports[0]!.after_json!)).toEqual({ entityType: type, organisationId: org.id });
+    expect(JSON.parse(exports[0]!.after_json!)).toEqual({ entityType: type, organisationIds: [org.id] });
   });
 });
 
@@ -224,5 +224,25 @@ describe('changes and their audit entries commit together', () => {
     const res = await agent.post('/api/locations/import', { format: 'csv', content: `pcode,name,level,parent_pcode\n${pcode},Never,admin1,MLI\n` });
     expect(res.statusCode).toBe(500);
     expect(await count('locations', ['pcode', pcode])).toBe(0);
+  });
+});
+
+describe('filtering by organisation', () => {
+  it('lets an admin of two organisations read both, one at a time or together, and refuses a third', async () => {
+    const [a, b, c] = [await buildOrganisation(t.db), await buildOrganisation(t.db), await buildOrganisation(t.db)];
+    const admin = await buildUser(t.db, {
+      organisationId: a.id,
+      grants: [
+        { role: 'admin', scopeType: 'organisation', scopeId: a.id },
+        { role: 'admin', scopeType: 'organisation', scopeId: b.id },
+      ],
+    });
+    const agent = await t.as(admin.id);
+    for (const org of [a, b, c]) expect((await agent.patch(`/api/organisations/${org.id}`, { acronym: 'X' })).statusCode).toBe(org === c ? 403 : 200);
+    const both = (await agent.get('/api/audit?entityType=organisation')).json();
+    expect(new Set(both.items.map((e: { organisationId: string }) => e.organisationId))).toEqual(new Set([a.id, b.id]));
+    const onlyB = (await agent.get(`/api/audit?entityType=organisation&organisationId=${b.id}`)).json();
+    expect(onlyB.items.map((e: { organisationId: string }) => e.organisationId)).toEqual([b.id]);
+    expect((await agent.get(`/api/audit?organisationId=${c.id}`)).statusCode).toBe(403);
   });
 });

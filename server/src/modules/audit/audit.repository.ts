@@ -37,7 +37,7 @@ export async function recordAudit(ctx: Pick<Ctx, 'db' | 'actor' | 'requestId' | 
 }
 
 export interface AuditFilter {
-  organisationId?: string;
+  organisationIds?: string[];
   actorUserId?: string;
   action?: string;
   entityType?: string;
@@ -48,7 +48,7 @@ export interface AuditFilter {
 
 function filtered(db: Database, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
-  if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
+  if (f.organisationIds) q = q.where('organisation_id', 'in', f.organisationIds.length ? f.organisationIds : ['']);
   if (f.actorUserId) q = q.where('actor_user_id', '=', f.actorUserId);
   if (f.action) q = q.where((eb) => containsText(eb.ref('action'), f.action as string));
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);

@@ -27,12 +27,11 @@ const toEntry = (r: AuditLogTable): AuditEntry => ({
 
 /** Installation admins read the whole log; an organisation admin reads the entries about their organisation. */
 function scopedFilter(ctx: Ctx, query: z.infer<typeof ListAuditQuery>): AuditFilter {
-  const { limit: _l, offset: _o, ...filter } = query;
-  if (isInstallationAdmin(ctx.actor)) return filter;
+  const { limit: _l, offset: _o, organisationId, ...filter } = query;
+  if (isInstallationAdmin(ctx.actor)) return { ...filter, ...(organisationId ? { organisationIds: [organisationId] } : {}) };
   const orgs = grantedScopeIds(ctx.actor, 'organisation', ADMINS);
-  if (orgs.length === 0) throw new AppError('forbidden');
-  // An admin of several organisations filters one at a time; the first is the default.
-  return { ...filter, organisationId: orgs[0] };
+  if (orgs.length === 0 || (organisationId && !orgs.includes(organisationId))) throw new AppError('forbidden');
+  return { ...filter, organisationIds: organisationId ? [organisationId] : orgs };
 }
 
 export async function listAuditEntries(ctx: Ctx, query: z.infer<typeof ListAuditQuery>) {
@@ -47,7 +46,7 @@ const COLUMNS = ['at', 'actor_name', 'actor_email', 'action', 'entity_type', 'en
 export async function exportAuditCsv(ctx: Ctx, query: z.infer<typeof ListAuditQuery>) {
   const filter = scopedFilter(ctx, query);
   // Reading the log out of the system is itself worth a line in it.
-  await recordAudit(ctx, { action: 'audit.export', entityType: 'audit_log', organisationId: filter.organisationId ?? null, after: filter });
+  await recordAudit(ctx, { action: 'audit.export', entityType: 'audit_log', organisationId: filter.organisationIds?.length === 1 ? filter.organisationIds[0] : null, after: filter });
   const csv = stringify({ header: true, columns: COLUMNS, bom: true });
   void (async () => {
     try {

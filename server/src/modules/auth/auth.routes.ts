@@ -9,7 +9,7 @@ const tags = ['auth'];
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const policy = { idleHours: app.config.SESSION_IDLE_HOURS, maxDays: app.config.SESSION_MAX_DAYS };
 
-  app.post('/auth/login', { schema: { tags, body: LoginBody, response: { 200: SessionResponse } } }, async (request, reply) => {
+  app.post('/auth/login', { config: { public: true }, schema: { tags, body: LoginBody, response: { 200: SessionResponse } } }, async (request, reply) => {
     const { token, session } = await auth.login(app.db, policy, {
       ...request.body,
       ip: request.ip,

@@ -8,7 +8,7 @@ const started = Date.now();
 
 /** Liveness and database status for load balancers and operators. Public: it reveals no data. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/health', { schema: { tags: ['health'], security: [], response: { 200: HealthResponse, 503: HealthResponse } } }, async (_request, reply) => {
+  app.get('/health', { config: { public: true }, schema: { tags: ['health'], security: [], response: { 200: HealthResponse, 503: HealthResponse } } }, async (_request, reply) => {
     const t0 = performance.now();
     let dbOk = true;
     let migrations = { applied: 0, pending: 0 };

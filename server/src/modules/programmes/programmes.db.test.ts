@@ -56,7 +56,7 @@ describe('creating a programme', () => {
   });
 
   it.each([
-    ['code', { code: 'has space' }, 'invalid_format'],
+    ['code', { code: 'has space' }, 'pattern_mismatch'],
     ['code', { code: 'x'.repeat(41) }, 'too_long'],
     ['startDate', { startDate: '2025-02-30' }, 'invalid_date'],
     ['status', { status: 'paused' }, 'invalid_value'],

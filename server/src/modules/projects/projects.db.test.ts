@@ -95,8 +95,8 @@ describe('creating a project', () => {
     ['an unknown lead organisation', { leadOrganisationId: MISSING }, [['body.leadOrganisationId', 'unknown_reference']]],
     ['an unknown donor', { donorOrganisationId: MISSING }, [['body.donorOrganisationId', 'unknown_reference']]],
     ['an unknown implementing organisation', { implementingOrganisationIds: [MISSING] }, [['body.implementingOrganisationIds.0', 'unknown_reference']]],
-    ['a lower-case currency', { currency: 'usd' }, [['body.currency', 'invalid_format']]],
-    ['a sector that is not five digits', { sectors: ['140'] }, [['body.sectors.0', 'invalid_format']]],
+    ['a lower-case currency', { currency: 'usd' }, [['body.currency', 'pattern_mismatch']]],
+    ['a sector that is not five digits', { sectors: ['140'] }, [['body.sectors.0', 'pattern_mismatch']]],
   ])('answers 400 for %s, naming the field, and writes nothing', async (_what, over, expected) => {
     const s = await setup();
     const input = body(s, over);

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ProgrammePage, ProjectPage } from '@shared/schemas/index.js';
 import { api } from '../../api/client.js';
 import { useCurrentUser } from '../auth/session.js';
+import { MembershipBadge } from '../../components/MembershipBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 
@@ -32,9 +33,7 @@ export default function HomePage() {
           <Text size="sm" c="dimmed">{t('home.yourRoles')}</Text>
           <Group gap={6} mt={6}>
             {user.memberships.map((m) => (
-              <Badge key={m.id} variant="light" title={m.scopeName ?? t('scope.installation')}>
-                {t(`roles.${m.role}`)} · {m.scopeName ?? t('scope.installation')}
-              </Badge>
+              <MembershipBadge key={m.id} membership={m} />
             ))}
             {user.memberships.length === 0 && <Text size="sm">{t('home.noRoles')}</Text>}
           </Group>

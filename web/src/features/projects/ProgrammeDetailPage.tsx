@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
 import { Fact, Facts } from './Facts.js';
 import { canManage, ProgrammeStatusBadge } from './labels.js';
-import { ListFooter } from './ListFooter.js';
+import { PaginationFooter } from '../../components/PaginationFooter.js';
 import { ProgrammeFormModal } from './ProgrammeFormModal.js';
 import { ProjectsTable } from './ProjectsTable.js';
 import { useProgramme, useProjects } from './queries.js';
@@ -99,7 +99,7 @@ export default function ProgrammeDetailPage() {
           </Text>
         )}
         {projects.data && projects.data.items.length > 0 && <ProjectsTable items={projects.data.items} showProgramme={false} />}
-        {projects.data && projects.data.total > PAGE_SIZE && <ListFooter total={projects.data.total} page={page} onPage={setPage} />}
+        {projects.data && projects.data.total > PAGE_SIZE && <PaginationFooter total={projects.data.total} limit={PAGE_SIZE} offset={(page - 1) * PAGE_SIZE} onChange={(offset) => setPage(offset / PAGE_SIZE + 1)} />}
       </Card>
     </Stack>
   );

@@ -9,7 +9,7 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
 import { canManage, ProgrammeStatusBadge } from './labels.js';
-import { ListFooter } from './ListFooter.js';
+import { PaginationFooter } from '../../components/PaginationFooter.js';
 import { ProgrammeFormModal } from './ProgrammeFormModal.js';
 import { useProgrammes } from './queries.js';
 import { PAGE_SIZE, useDebouncedSearch, useUrlFilters } from './url-state.js';
@@ -102,7 +102,7 @@ export default function ProgrammesPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {programmes.data && <ListFooter total={programmes.data.total} page={page} onPage={setPage} />}
+        {programmes.data && <PaginationFooter total={programmes.data.total} limit={PAGE_SIZE} offset={(page - 1) * PAGE_SIZE} onChange={(offset) => setPage(offset / PAGE_SIZE + 1)} />}
       </Card>
     </>
   );

@@ -11,7 +11,7 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { placeName } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
 import { canManage, useProjectStatusOptions } from './labels.js';
-import { ListFooter } from './ListFooter.js';
+import { PaginationFooter } from '../../components/PaginationFooter.js';
 import { ProjectsTable } from './ProjectsTable.js';
 import { allProgrammes, useProjects } from './queries.js';
 import { PAGE_SIZE, useDebouncedSearch, useUrlFilters } from './url-state.js';
@@ -100,7 +100,7 @@ export default function ProjectsPage() {
             <ProjectsTable items={projects.data.items} />
           </div>
         )}
-        {projects.data && <ListFooter total={projects.data.total} page={page} onPage={setPage} />}
+        {projects.data && <PaginationFooter total={projects.data.total} limit={PAGE_SIZE} offset={(page - 1) * PAGE_SIZE} onChange={(offset) => setPage(offset / PAGE_SIZE + 1)} />}
       </Card>
     </>
   );

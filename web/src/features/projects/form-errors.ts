@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorDetail } from '@shared/errors.js';
 import { errorMessage } from '@shared/i18n/error-messages.js';
+import { issuesToDetails } from '@shared/validation.js';
 import { ApiError } from '../../api/client.js';
 import { currentLocale } from '../../i18n/index.js';
 
@@ -11,31 +12,16 @@ export interface FieldProblem {
 }
 
 /**
- * Zod issues in the same words the server uses for them (shared/src/i18n/error-messages.ts),
+ * Zod issues in the same words the server uses for them (the shared mapping and message catalogue),
  * so a field reads the same whether the browser or the server caught the problem. `patternMessages`
  * words a failed pattern per field, e.g. `{ code: 'Letters, digits and . _ - / only' }`.
  */
 export function zodProblems(error: z.ZodError, patternMessages: Record<string, string> = {}): FieldProblem[] {
   const locale = currentLocale();
-  const msg = (reason: string, params?: Record<string, string | number>) => errorMessage(reason, locale, params);
-  return error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.');
-    switch (issue.code) {
-      case 'invalid_type':
-        return { field, message: issue.input === undefined ? msg('required') : msg('invalid_type', { expected: String(issue.expected) }) };
-      case 'too_big':
-        return { field, message: msg(issue.origin === 'string' ? 'too_long' : 'too_big', { maximum: Number(issue.maximum) }) };
-      case 'too_small':
-        if (issue.origin === 'string' && Number(issue.minimum) === 1) return { field, message: msg('required') };
-        return { field, message: msg(issue.origin === 'string' ? 'too_short' : 'too_small', { minimum: Number(issue.minimum) }) };
-      case 'invalid_format':
-        if (issue.format === 'date') return { field, message: msg('invalid_date') };
-        // A pattern's rule is specific to the field (which characters a code may hold): the form words it.
-        if (issue.format === 'regex') return { field, message: patternMessages[field] ?? msg('invalid_value') };
-        return { field, message: msg('invalid_format', { format: String(issue.format) }) };
-      default:
-        return { field, message: msg('invalid_value') };
-    }
+  return issuesToDetails(error.issues).map((d) => {
+    const field = d.field ?? '';
+    const message = d.reason === 'pattern_mismatch' && patternMessages[field] ? patternMessages[field] : errorMessage(d.reason, locale, d.params);
+    return { field, message };
   });
 }
 

@@ -12,7 +12,7 @@ import { formatDate } from '../../../lib/format.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { canAdminOrganisation, isInstallationAdmin } from '../access.js';
 import { ActionError } from '../components/PageError.js';
-import { membershipLabel } from './roles.js';
+import { membershipLabel } from '../../../components/MembershipBadge.js';
 import { scopeQueries, useAddMembership, useRemoveMembership } from './queries.js';
 
 /** The user's grants (role × scope) with remove buttons, and a form to add one. */

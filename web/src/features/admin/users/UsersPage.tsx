@@ -13,11 +13,10 @@ import { isForbidden, PageError } from '../components/PageError.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { useManagedOrganisationOptions } from './organisationOptions.js';
 import { useUserList } from './queries.js';
-import { membershipLabel } from './roles.js';
+import { MembershipBadge } from '../../../components/MembershipBadge.js';
 
 const LIMIT = 25;
 /** Role badges wrap instead of cutting off the scope name (long programme names are common). */
-const WRAPPING_BADGE = { label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.35 } } as const;
 
 /** Filters live in the address so that coming back from a user's page keeps them. */
 export default function UsersPage() {
@@ -140,9 +139,7 @@ export default function UsersPage() {
                     <Table.Td>
                       <Group gap={4}>
                         {u.memberships.map((m) => (
-                          <Badge key={m.id} variant="light" tt="none" fw={500} h="auto" py={3} styles={WRAPPING_BADGE}>
-                            {membershipLabel(t, m)}
-                          </Badge>
+                          <MembershipBadge key={m.id} membership={m} />
                         ))}
                         {u.memberships.length === 0 && <Text size="xs" c="dimmed">{t('users.noRoles')}</Text>}
                       </Group>

@@ -7,7 +7,10 @@ interface IssueLike {
   message: string;
 }
 
-/** Maps Zod issues to our detail reasons, so messages can be given in the reader's language. */
+/**
+ * Maps Zod issues to our detail reasons, so messages can be given in the reader's language. Shared:
+ * the server answers with these and the web words its own form checks the same way.
+ */
 export function issuesToDetails(issues: readonly IssueLike[], prefix?: string): DetailInput[] {
   const details: DetailInput[] = [];
   for (const raw of issues) {
@@ -17,7 +20,7 @@ export function issuesToDetails(issues: readonly IssueLike[], prefix?: string): 
     switch (issue.code) {
       case 'invalid_type':
         details.push(
-          /received undefined/.test(issue.message)
+          issue.input === undefined && ('input' in issue || /received undefined/.test(issue.message))
             ? { ...at, reason: 'required' }
             : { ...at, reason: 'invalid_type', params: { expected: String(issue.expected) } },
         );
@@ -31,7 +34,11 @@ export function issuesToDetails(issues: readonly IssueLike[], prefix?: string): 
         break;
       case 'invalid_format':
         details.push(
-          issue.format === 'date' ? { ...at, reason: 'invalid_date' } : { ...at, reason: 'invalid_format', params: { format: String(issue.format) } },
+          issue.format === 'date'
+            ? { ...at, reason: 'invalid_date' }
+            : issue.format === 'regex'
+              ? { ...at, reason: 'pattern_mismatch' }
+              : { ...at, reason: 'invalid_format', params: { format: String(issue.format) } },
         );
         break;
       case 'unrecognized_keys':
