@@ -42,7 +42,7 @@ export async function seedDemoIfEmpty(db: Database, password = process.env.DEMO_
 /** The whole demo workspace in one transaction: it is there completely or not at all. */
 export async function seedDemo(db: Database, password: string): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
-    const ctx: Ctx = { db: trx, actor: SYSTEM_ACTOR, requestId: 'seed-demo', ip: null, locale: 'en' };
+    const ctx: Ctx = { db: trx, actor: { ...SYSTEM_ACTOR, name: 'Demo workspace seed' }, requestId: 'seed-demo', ip: null, locale: 'en' };
     await seedPlaces(ctx);
 
     const orgIds = new Map<string, string>();
