@@ -42,11 +42,16 @@ export interface BuildAppOptions {
   logger?: boolean | object;
 }
 
+/** Trusts the first `hops` addresses counted from the socket: the proxies in front of us. */
+const trustNearest = (hops: number | false) => (hops === false ? false : (_address: string, hop: number) => hop < hops);
+
 /** Plugin order: external plugins → app plugins → modules (STYLE.md). */
 export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: opts.config.TRUST_PROXY === 'true',
+    // Trust only the configured number of proxies nearest to us, never every hop: the leftmost
+    // X-Forwarded-For entries are whatever the client wrote. (Fastify refuses a bare hop count.)
+    trustProxy: trustNearest(opts.config.TRUST_PROXY),
     // Location imports carry whole GeoJSON files; everything else is small.
     bodyLimit: 25 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),

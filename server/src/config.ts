@@ -11,8 +11,16 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** Seed the demo workspace on first start with an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Trust X-Forwarded-* from reverse proxies (needed for Secure cookies behind TLS termination):
+   * `true` trusts the one proxy in front, a number that many proxies in a chain. Never every hop:
+   * the client writes the leftmost X-Forwarded-For entries itself.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[1-9]\d?)$/, 'must be true, false or the number of proxies in front')
+    .default('false')
+    .transform((v): false | number => (v === 'false' ? false : v === 'true' ? 1 : Number(v))),
   /** Force the Secure flag on cookies (otherwise set when the request came over HTTPS). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),

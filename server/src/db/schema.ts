@@ -73,6 +73,9 @@ export interface AuditLogTable {
   after_json: string | null;
   ip: string | null;
   request_id: string | null;
+  /** Why: one of CHANGE_REASONS where a reason is required. */
+  reason: string | null;
+  note: string | null;
 }
 
 export interface LocationsTable {
@@ -136,6 +139,57 @@ export interface ProjectOrganisationsTable {
   role: string;
 }
 
+export interface ResultsFrameworksTable {
+  id: string;
+  project_id: string;
+  template: string;
+  level_labels_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResultNodesTable {
+  id: string;
+  framework_id: string;
+  parent_id: string | null;
+  level: number;
+  code: string;
+  title: string;
+  titles_json: string;
+  description: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorsTable {
+  id: string;
+  framework_id: string;
+  result_node_id: string;
+  position: number;
+  code: string;
+  name: string;
+  names_json: string;
+  definition: string;
+  definitions_json: string;
+  unit: string;
+  type: string;
+  direction: string;
+  time_aggregation: string;
+  location_aggregation: string;
+  cumulative: number;
+  baseline_value: number | null;
+  baseline_date: string | null;
+  lop_target: number | null;
+  means_of_verification: string;
+  data_source: string;
+  collection_method: string;
+  frequency: string;
+  responsible: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -150,4 +204,7 @@ export interface DB {
   project_locations: ProjectLocationsTable;
   project_sectors: ProjectSectorsTable;
   project_organisations: ProjectOrganisationsTable;
+  results_frameworks: ResultsFrameworksTable;
+  result_nodes: ResultNodesTable;
+  indicators: IndicatorsTable;
 }

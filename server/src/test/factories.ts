@@ -138,3 +138,38 @@ export async function sessionFor(db: Database, userId: string) {
     .execute();
   return { token, csrfToken };
 }
+
+/** The project's results framework (one per project), made when missing. */
+export async function buildFramework(db: Database, projectId: string) {
+  const existing = await db.selectFrom('results_frameworks').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+  if (existing) return existing;
+  const now = nowIso();
+  const row = { id: newId(), project_id: projectId, template: 'custom', level_labels_json: '[]', created_at: now, updated_at: now };
+  await db.insertInto('results_frameworks').values(row).execute();
+  return row;
+}
+
+export async function buildResultNode(db: Database, o: { projectId: string; parentId?: string | null; level?: number; code?: string; title?: string }) {
+  const framework = await buildFramework(db, o.projectId);
+  const now = nowIso();
+  const row = {
+    id: newId(), framework_id: framework.id, parent_id: o.parentId ?? null, level: o.level ?? 0, code: o.code ?? `N${unique()}`,
+    title: o.title ?? `Result ${unique()}`, titles_json: '{}', description: '', position: 0, created_at: now, updated_at: now,
+  };
+  await db.insertInto('result_nodes').values(row).execute();
+  return row;
+}
+
+export async function buildIndicator(db: Database, o: { nodeId: string; type?: string; code?: string; name?: string }) {
+  const node = await db.selectFrom('result_nodes').select(['framework_id']).where('id', '=', o.nodeId).executeTakeFirstOrThrow();
+  const now = nowIso();
+  const row = {
+    id: newId(), framework_id: node.framework_id, result_node_id: o.nodeId, position: 0, code: o.code ?? `I${unique()}`,
+    name: o.name ?? `Indicator ${unique()}`, names_json: '{}', definition: '', definitions_json: '{}', unit: '', type: o.type ?? 'number',
+    direction: 'increase', time_aggregation: 'sum', location_aggregation: 'sum', cumulative: 0, baseline_value: null, baseline_date: null,
+    lop_target: null, means_of_verification: '', data_source: '', collection_method: '', frequency: 'quarter', responsible: '',
+    created_at: now, updated_at: now,
+  };
+  await db.insertInto('indicators').values(row).execute();
+  return row;
+}

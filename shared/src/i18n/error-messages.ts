@@ -53,6 +53,8 @@ const en: Catalogue = {
   empty_file: 'The file is empty.',
   unreadable_file: 'The file could not be read as {format}.',
   missing_column: 'The required column "{column}" is missing.',
+  has_dependants: '{nodes} results and {indicators} indicators below it would be deleted too.',
+  wrong_parent_level: 'A result must sit directly under a result of the level above it.',
 };
 
 const fr: Catalogue = {
@@ -98,6 +100,8 @@ const fr: Catalogue = {
   empty_file: 'Le fichier est vide.',
   unreadable_file: "Le fichier n'a pas pu être lu comme {format}.",
   missing_column: 'La colonne obligatoire « {column} » est absente.',
+  has_dependants: '{nodes} résultats et {indicators} indicateurs en dessous seraient aussi supprimés.',
+  wrong_parent_level: 'Un résultat doit être placé directement sous un résultat du niveau supérieur.',
 };
 
 const es: Catalogue = {
@@ -143,6 +147,8 @@ const es: Catalogue = {
   empty_file: 'El archivo está vacío.',
   unreadable_file: 'No se pudo leer el archivo como {format}.',
   missing_column: 'Falta la columna obligatoria «{column}».',
+  has_dependants: 'También se eliminarían {nodes} resultados y {indicators} indicadores que dependen de él.',
+  wrong_parent_level: 'Un resultado debe estar directamente bajo un resultado del nivel superior.',
 };
 
 const ar: Catalogue = {
@@ -188,6 +194,8 @@ const ar: Catalogue = {
   empty_file: 'الملف فارغ.',
   unreadable_file: 'تعذّرت قراءة الملف بصيغة {format}.',
   missing_column: 'العمود المطلوب «{column}» غير موجود.',
+  has_dependants: 'سيُحذف أيضًا {nodes} من النتائج و{indicators} من المؤشرات التابعة له.',
+  wrong_parent_level: 'يجب أن تقع النتيجة مباشرة تحت نتيجة من المستوى الأعلى.',
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, fr, es, ar };

@@ -16,6 +16,9 @@ export const AuditEntrySchema = z.object({
   after: z.unknown().nullable(),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
+  /** Why the change was made, where one is required (e.g. `donor_requirement`), with a free note. */
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

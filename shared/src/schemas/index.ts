@@ -8,3 +8,4 @@ export * from './projects.js';
 export * from './audit.js';
 export * from './codelists.js';
 export * from './health.js';
+export * from './results.js';

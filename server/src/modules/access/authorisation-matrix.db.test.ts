@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, type ScopeType } from '@shared/roles.js';
 import { nowIso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
-import { buildLocationTree, buildOrganisation, buildProgramme, buildProject, buildUser } from '../../test/factories.js';
+import { buildIndicator, buildLocationTree, buildOrganisation, buildProgramme, buildProject, buildResultNode, buildUser } from '../../test/factories.js';
 import { type Agent, createTestApp, type TestApp } from '../../test/test-app.js';
 
 /**
@@ -22,6 +22,7 @@ type Scope = 'installation' | 'orgA' | 'progA' | 'projA';
 const SCOPES: readonly Scope[] = ['installation', 'orgA', 'progA', 'projA'];
 const MANAGERS: readonly Role[] = ['admin', 'programme_manager'];
 const ADMINS: readonly Role[] = ['admin'];
+const EDITORS: readonly Role[] = ['admin', 'programme_manager', 'me_officer'];
 
 interface ActorSpec {
   name: string;
@@ -293,6 +294,49 @@ const ROUTES: RouteCase[] = [
       request: async (w) => ({ url: `/api/projects/${w.proj[p]}`, body: { description: `Edited ${unique()}` } }),
     },
   ]),
+
+  // Results frameworks: read with the project; changed by admins, programme managers and M&E officers.
+  ...projIds.flatMap((p): RouteCase[] => {
+    const edit = (a: ActorSpec) => gate(sees(a, p), holds(a, EDITORS, CHAIN[p]));
+    const read = (a: ActorSpec) => gate(sees(a, p), true);
+    const node = async (w: World) => (await buildResultNode(t.db, { projectId: w.proj[p] })).id;
+    const indicator = async (w: World) => (await buildIndicator(t.db, { nodeId: await node(w) })).id;
+    return [
+      { method: 'GET', path: '/api/projects/:id/framework', target: LABEL[p]!, success: 200, expected: read, request: async (w) => ({ url: `/api/projects/${w.proj[p]}/framework` }) },
+      {
+        method: 'PATCH', path: '/api/projects/:id/framework', target: LABEL[p]!, success: 200, expected: edit,
+        request: async (w) => ({ url: `/api/projects/${w.proj[p]}/framework`, body: { template: 'fcdo' } }),
+      },
+      {
+        method: 'POST', path: '/api/projects/:id/framework/nodes', target: LABEL[p]!, success: 201, expected: edit,
+        request: async (w) => ({ url: `/api/projects/${w.proj[p]}/framework/nodes`, body: { parentId: null, level: 0, code: `G${unique()}`, title: 'Goal' } }),
+      },
+      { method: 'PATCH', path: '/api/result-nodes/:id', target: `a result in ${LABEL[p]}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/result-nodes/${await node(w)}`, body: { title: 'Renamed' } }) },
+      {
+        method: 'POST', path: '/api/result-nodes/:id/move', target: `a result in ${LABEL[p]}`, success: 200, expected: edit,
+        request: async (w) => ({ url: `/api/result-nodes/${await node(w)}/move`, body: { parentId: null, position: 0 } }),
+      },
+      { method: 'DELETE', path: '/api/result-nodes/:id', target: `a result in ${LABEL[p]}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/result-nodes/${await node(w)}` }) },
+      {
+        method: 'POST', path: '/api/result-nodes/:id/indicators', target: `a result in ${LABEL[p]}`, success: 201, expected: edit,
+        request: async (w) => ({ url: `/api/result-nodes/${await node(w)}/indicators`, body: { code: `I${unique()}`, name: 'Children enrolled', type: 'number' } }),
+      },
+      { method: 'GET', path: '/api/indicators/:id', target: `an indicator in ${LABEL[p]}`, success: 200, expected: read, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}` }) },
+      {
+        method: 'PATCH', path: '/api/indicators/:id', target: `an indicator in ${LABEL[p]}`, success: 200, expected: edit,
+        request: async (w) => ({ url: `/api/indicators/${await indicator(w)}`, body: { changes: { unit: `children ${unique()}` }, why: { reason: 'correction' } } }),
+      },
+      {
+        method: 'POST', path: '/api/indicators/:id/move', target: `an indicator in ${LABEL[p]}`, success: 200, expected: edit,
+        request: async (w) => {
+          const id = await indicator(w);
+          return { url: `/api/indicators/${id}/move`, body: { resultNodeId: (await t.db.selectFrom('indicators').select('result_node_id').where('id', '=', id).executeTakeFirstOrThrow()).result_node_id, position: 0 } };
+        },
+      },
+      { method: 'DELETE', path: '/api/indicators/:id', target: `an indicator in ${LABEL[p]}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}` }) },
+      { method: 'GET', path: '/api/indicators/:id/history', target: `an indicator in ${LABEL[p]}`, success: 200, expected: read, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}/history` }) },
+    ];
+  }),
 
   // Audit: installation admins read everything, organisation admins their organisation's entries.
   ...['/api/audit', '/api/audit/export.csv'].map(

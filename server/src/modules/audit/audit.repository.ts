@@ -12,6 +12,9 @@ export interface AuditInput {
   organisationId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Why the change was made, where the product asks for one. */
+  reason?: string | null;
+  note?: string | null;
 }
 
 /** Writes one audit entry on the given executor: call it inside the transaction of the change. */
@@ -32,6 +35,8 @@ export async function recordAudit(ctx: Pick<Ctx, 'db' | 'actor' | 'requestId' | 
       after_json: toJson(entry.after),
       ip: ctx.ip,
       request_id: ctx.requestId,
+      reason: entry.reason ?? null,
+      note: entry.note ?? null,
     })
     .execute();
 }

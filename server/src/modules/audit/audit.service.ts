@@ -23,6 +23,8 @@ const toEntry = (r: AuditLogTable): AuditEntry => ({
   after: fromJson(r.after_json),
   ip: r.ip,
   requestId: r.request_id,
+  reason: r.reason,
+  note: r.note,
 });
 
 /** Installation admins read the whole log; an organisation admin reads the entries about their organisation. */

@@ -109,6 +109,19 @@ describe('sign-in throttling', () => {
     expect((await from(ip).login(user.email, TEST_PASSWORD)).statusCode).toBe(429);
     expect((await from(newAddress()).login(user.email, TEST_PASSWORD)).statusCode).toBe(200);
   });
+
+  it('takes the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    // The proxy appends the address it saw; whatever the client sent comes before it.
+    const ip = newAddress();
+    for (let i = 0; i < 20; i++) {
+      const res = await from(`203.0.113.${i}, ${ip}`).login(`nobody-${i}-${ip}@example.org`, 'wrong password');
+      expect(res.statusCode).toBe(401);
+    }
+    const user = await member();
+    expect((await from(`198.51.100.7, ${ip}`).login(user.email, TEST_PASSWORD)).statusCode).toBe(429);
+    const [entry] = await auditOf('auth.login_throttled', user.id);
+    expect(entry?.ip).toBe(ip);
+  });
 });
 
 describe('session cookie', () => {

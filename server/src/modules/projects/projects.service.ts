@@ -21,7 +21,8 @@ export async function listProjects(ctx: Ctx, query: z.infer<typeof ListProjectsQ
   return { items: rows.map((r) => toProjectSummary(toProject(r, links))), total };
 }
 
-async function loadVisible(ctx: Ctx, id: string) {
+/** A project the actor can see (with its programme's organisation), or 404. */
+export async function loadVisibleProject(ctx: Ctx, id: string) {
   const row = await repo.findProject(ctx.db, id);
   const ids = row ? await visibleProjectIds(ctx.db, ctx.actor) : [];
   authorise(!!row && (ids === null || ids.includes(id)), true);
@@ -34,7 +35,7 @@ async function hydrate(ctx: Ctx, id: string): Promise<Project> {
 }
 
 export async function getProject(ctx: Ctx, id: string): Promise<Project> {
-  await loadVisible(ctx, id);
+  await loadVisibleProject(ctx, id);
   return hydrate(ctx, id);
 }
 
@@ -120,7 +121,7 @@ export async function createProject(ctx: Ctx, body: z.infer<typeof CreateProject
 
 export async function updateProject(ctx: Ctx, id: string, body: z.infer<typeof UpdateProjectBody>): Promise<Project> {
   return inTransaction(ctx, async (tx) => {
-    const row = await loadVisible(tx, id);
+    const row = await loadVisibleProject(tx, id);
     if (!hasRole(ctx.actor, MANAGERS, projectChain({ id, programmeId: row.programme_id, organisationId: row.organisation_id }))) {
       throw new AppError('forbidden');
     }
