@@ -110,6 +110,20 @@ describe('sign-in throttling', () => {
     expect((await from(newAddress()).login(user.email, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('lets no more than five guesses at one account through when they arrive all at once', async () => {
+    const user = await member();
+    const guesses = await Promise.all(Array.from({ length: 15 }, (_, i) => from(newAddress()).login(user.email, `wrong password ${i}`)));
+    // Five at most: when many are counted at the same moment, fewer may go through.
+    const through = guesses.filter((r) => r.statusCode === 401).length;
+    expect(through).toBeLessThanOrEqual(5);
+    expect(guesses.filter((r) => r.statusCode === 429)).toHaveLength(15 - through);
+    // Later guesses get only what is left of the five.
+    const later: number[] = [];
+    for (let i = 0; i < 6; i++) later.push((await from(newAddress()).login(user.email, `later guess ${i}`)).statusCode);
+    expect(later.filter((s) => s === 401)).toHaveLength(5 - through);
+    expect((await from(newAddress()).login(user.email, TEST_PASSWORD)).statusCode).toBe(429);
+  });
+
   it('takes the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
     // The proxy appends the address it saw; whatever the client sent comes before it.
     const ip = newAddress();

@@ -12,7 +12,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findUserByEmail, findUserById, listMemberships, organisationName, updateUser } from '../users/users.repository.js';
 import { toMembership } from '../users/users.mapper.js';
-import { isThrottled, pruneAttempts, recordAttempt, THROTTLE } from './login-throttle.js';
+import { claimAttempt, markSucceeded, pruneAttempts, THROTTLE } from './login-throttle.js';
 import * as sessions from './sessions.repository.js';
 
 export interface SessionPolicy {
@@ -46,7 +46,8 @@ export async function login(
   const email = input.email.toLowerCase();
   const meta = { requestId: input.requestId, ip: input.ip };
 
-  if (await isThrottled(db, email, input.ip, now)) {
+  const attemptId = await claimAttempt(db, email, input.ip, now);
+  if (!attemptId) {
     const user = await findUserByEmail(db, email);
     await recordAudit(
       { db, actor: anonymous(email, user?.id ?? null), ...meta },
@@ -59,8 +60,8 @@ export async function login(
   // Verify against a dummy hash when the account is unknown so timing does not reveal it.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || user.disabled) {
+    // The attempt is already counted as a failure (claimAttempt).
     await inTransaction({ db, actor: anonymous(email, user?.id ?? null), locale: 'en', ...meta }, async (tx) => {
-      await recordAttempt(tx.db, email, input.ip, false, at);
       await recordAudit(tx, {
         action: 'auth.login_failed',
         entityType: 'user',
@@ -76,7 +77,7 @@ export async function login(
   const csrfToken = newSecret();
   const actor = await loadActor(db, user.id);
   await inTransaction({ db, actor, locale: 'en', ...meta }, async (tx) => {
-    await recordAttempt(tx.db, email, input.ip, true, at);
+    await markSucceeded(tx.db, attemptId);
     await sessions.insertSession(tx.db, {
       id: sha256(token),
       user_id: user.id,

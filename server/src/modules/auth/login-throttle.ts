@@ -12,7 +12,15 @@ export const THROTTLE = {
   maxFailuresPerAddress: 20,
 } as const;
 
-export async function isThrottled(db: Database, email: string, ip: string, now: Date): Promise<boolean> {
+/**
+ * Counts this attempt as a failure before the password is checked, then counts the failures
+ * including it: concurrent guesses cannot all pass a check made before any of them was written.
+ * Returns the attempt's id, or null (and forgets the attempt) when the account or address is throttled.
+ */
+export async function claimAttempt(db: Database, email: string, ip: string, now: Date): Promise<string | null> {
+  const id = newId();
+  const at = now.toISOString();
+  await db.insertInto('login_attempts').values({ id, email, ip, succeeded: 0, at }).execute();
   const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
   const lastSuccess = await db
     .selectFrom('login_attempts')
@@ -37,12 +45,16 @@ export async function isThrottled(db: Database, email: string, ip: string, now: 
       .where('at', '>', since)
       .executeTakeFirstOrThrow(),
   ]);
-  return Number(byAccount.n) >= THROTTLE.maxFailuresPerAccount || Number(byAddress.n) >= THROTTLE.maxFailuresPerAddress;
+  // The counts include this attempt: it may go ahead while the failures before it are under the limit.
+  if (Number(byAccount.n) > THROTTLE.maxFailuresPerAccount || Number(byAddress.n) > THROTTLE.maxFailuresPerAddress) {
+    await db.deleteFrom('login_attempts').where('id', '=', id).execute();
+    return null;
+  }
+  return id;
 }
 
-export async function recordAttempt(db: Database, email: string, ip: string, succeeded: boolean, at: string) {
-  await db.insertInto('login_attempts').values({ id: newId(), email, ip, succeeded: succeeded ? 1 : 0, at }).execute();
-}
+/** The claimed attempt signed in: it no longer counts as a failure and restarts the account's count. */
+export const markSucceeded = (db: Database, id: string) => db.updateTable('login_attempts').set({ succeeded: 1 }).where('id', '=', id).execute();
 
 /** Attempts older than a day no longer matter to any window. */
 export const pruneAttempts = (db: Database, before: string) => db.deleteFrom('login_attempts').where('at', '<', before).execute();
