@@ -52,8 +52,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     // Trust only the configured number of proxies nearest to us, never every hop: the leftmost
     // X-Forwarded-For entries are whatever the client wrote. (Fastify refuses a bare hop count.)
     trustProxy: trustNearest(opts.config.TRUST_PROXY),
-    // Location imports carry whole GeoJSON files; everything else is small.
-    bodyLimit: 25 * 1024 * 1024,
+    // Every request is small, signed in or not; the location import raises its own limit.
+    bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();

@@ -57,6 +57,23 @@ describe('unreadable requests', () => {
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('malformed_request');
   });
+
+  it('answers 413 to a body over 1 MiB, so nobody signed out can make the server parse 25 MB', async () => {
+    const payload = JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('payload_too_large');
+  });
+
+  it('still reads a location import of several MiB', async () => {
+    const { agent } = await installationAdmin();
+    const rows = Array.from({ length: 60_000 }, (_, i) => `ZZ${i},Place number ${i} with a long enough name,country,`).join('\n');
+    const content = `pcode,name,level,parent_pcode\n${rows}\n`;
+    expect(content.length).toBeGreaterThan(3 * 1024 * 1024);
+    const res = await agent.post('/api/locations/import', { format: 'csv', content, dryRun: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().created).toBe(60_000);
+  });
 });
 
 describe('validation errors', () => {

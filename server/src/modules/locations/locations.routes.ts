@@ -23,7 +23,9 @@ export const locationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/locations/:id', { schema: { tags, params: IdParams, body: UpdateLocationBody, response: { 200: LocationSchema } } }, async (req) =>
     service.updateLocation(ctxOf(req), req.params.id, req.body),
   );
-  app.post('/locations/import', { schema: { tags, body: ImportLocationsBody, response: { 200: ImportLocationsResult } } }, async (req) =>
+  // Whole GeoJSON files: the only route allowed more than the app's 1 MiB.
+  const bodyLimit = 25 * 1024 * 1024;
+  app.post('/locations/import', { bodyLimit, schema: { tags, body: ImportLocationsBody, response: { 200: ImportLocationsResult } } }, async (req) =>
     service.importLocations(ctxOf(req), req.body),
   );
 };
