@@ -192,14 +192,27 @@ describe('foundation journeys', () => {
         // Nothing may stick out sideways except inside the tables' own scroll containers.
         const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(await overflow()).toBeLessThanOrEqual(0);
-        // Youssef manages nothing, so no "New project" button; the form itself still lays out on a phone.
+        // Youssef manages nothing, so no "New project" button, and the form's address says so in his language.
         await page.goto('/projects');
         await page.getByTestId('projects-table').waitFor();
         expect(await page.getByRole('link', { name: 'مشروع جديد' }).count()).toBe(0);
         await page.goto('/projects/new');
+        await page.getByTestId('access-denied').getByText('لا يمكنك إنشاء هذا المشروع أو تعديله').waitFor();
+        expect(await overflow()).toBeLessThanOrEqual(0);
+
+        // The form itself still lays out on a phone, for a programme manager working in Arabic.
+        await page.getByTestId('user-menu').click();
+        await page.getByTestId('sign-out').click();
+        await page.waitForURL('**/sign-in');
+        await signIn(page, 'pm@fieldbook.demo');
+        await page.getByTestId('user-menu').waitFor();
+        await chooseLanguage(page, 'العربية');
+        await expect.poll(() => html(page)).toEqual({ dir: 'rtl', lang: 'ar' });
+        await page.goto('/projects/new');
         await page.getByRole('heading', { name: 'مشروع جديد' }).waitFor();
         await screenshot(page, 'phone-project-form-ar');
         expect(await overflow()).toBeLessThanOrEqual(0);
+        await chooseLanguage(page, 'Français'); // back to his own language, for the journeys after this one
       },
       VIEWPORTS.phone,
     );
@@ -217,6 +230,33 @@ describe('foundation journeys', () => {
       await page.getByRole('alert').getByText("L'adresse e-mail ou le mot de passe est incorrect.").waitFor();
       await screenshot(page, 'sign-in-wrong-password-fr');
       expect(page.url()).toMatch(/\/sign-in$/);
+    });
+  });
+
+  it('offers creating programmes and projects only to those the server lets do it', async () => {
+    await journey(browser, server.url, 'manage-offers', async (page) => {
+      // A programme manager of one programme edits it and adds projects to it, but creates no programmes.
+      await signIn(page, 'pm@fieldbook.demo');
+      await page.getByTestId('user-menu').waitFor();
+      await chooseLanguage(page, 'Français');
+      await page.goto('/programmes');
+      await page.getByTestId('programmes-table').getByText('CLM', { exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: 'Nouveau programme' }).count()).toBe(0);
+      await page.goto('/projects');
+      await page.getByRole('link', { name: 'Nouveau projet' }).waitFor();
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL('**/sign-in');
+
+      // A donor who reaches the project form by its address is told, not handed a form to fill in for nothing.
+      await signIn(page, 'donor@fieldbook.demo');
+      await page.getByRole('heading', { name: /Welcome, Ingrid/ }).waitFor();
+      await page.goto('/projects');
+      await page.getByTestId('projects-table').getByText('CLM-KOL-01').waitFor();
+      expect(await page.getByRole('link', { name: 'New project' }).count()).toBe(0);
+      await page.goto('/projects/new');
+      await page.getByTestId('access-denied').getByText('You cannot create or edit this project').waitFor();
+      expect(await page.getByRole('button', { name: 'Create project' }).count()).toBe(0);
     });
   });
 });

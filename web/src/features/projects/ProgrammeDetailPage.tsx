@@ -9,7 +9,7 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
 import { Fact, Facts } from './Facts.js';
-import { canManage, ProgrammeStatusBadge } from './labels.js';
+import { managesProgramme, ProgrammeStatusBadge } from './labels.js';
 import { PaginationFooter } from '../../components/PaginationFooter.js';
 import { ProgrammeFormModal } from './ProgrammeFormModal.js';
 import { ProjectsTable } from './ProjectsTable.js';
@@ -28,7 +28,7 @@ export default function ProgrammeDetailPage() {
   if (programme.isPending) return <PageLoader />;
   if (programme.error) return <ErrorAlert error={programme.error} />;
   const p = programme.data;
-  const manager = canManage(user);
+  const manager = managesProgramme(user, p);
 
   return (
     <Stack>

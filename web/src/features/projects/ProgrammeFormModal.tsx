@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useCurrentUser } from '../auth/session.js';
 import { apiProblems, type FieldProblem, placeProblems, zodProblems } from './form-errors.js';
-import { organisationLabel } from './labels.js';
+import { managesOrganisation, organisationLabel } from './labels.js';
 import { useCreateProgramme, useUpdateProgramme } from './mutations.js';
 
 const FIELDS = ['organisationId', 'code', 'name', 'description', 'status', 'startDate', 'endDate'] as const;
@@ -38,7 +38,7 @@ function ProgrammeForm({ programme, onDone }: { programme?: Programme; onDone: (
   const update = useUpdateProgramme(programme?.id ?? '');
   const mutation = programme ? update : create;
   const [form, setForm] = useState({
-    organisationId: programme?.organisationId ?? user.organisationId,
+    organisationId: programme?.organisationId ?? (managesOrganisation(user, user.organisationId) ? user.organisationId : ''),
     code: programme?.code ?? '',
     name: programme?.name ?? '',
     description: programme?.description ?? '',
@@ -109,7 +109,10 @@ function ProgrammeForm({ programme, onDone }: { programme?: Programme; onDone: (
         <Select
           label={t('fields.owner')}
           description={programme ? undefined : t('programmeForm.ownerHelp')}
-          data={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: organisationLabel(o) }))}
+          // A new programme can be owned only by an organisation the user manages (the server refuses others).
+          data={(organisations.data?.items ?? [])
+            .filter((o) => programme || managesOrganisation(user, o.id))
+            .map((o) => ({ value: o.id, label: organisationLabel(o) }))}
           value={form.organisationId || null}
           onChange={(v) => set('organisationId', v ?? '')}
           error={byField.organisationId}

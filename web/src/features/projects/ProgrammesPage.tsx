@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
-import { canManage, ProgrammeStatusBadge } from './labels.js';
+import { canCreateProgrammes, ProgrammeStatusBadge } from './labels.js';
 import { PaginationFooter } from '../../components/PaginationFooter.js';
 import { ProgrammeFormModal } from './ProgrammeFormModal.js';
 import { useProgrammes } from './queries.js';
@@ -30,7 +30,7 @@ export default function ProgrammesPage() {
         title={t('programmes.title')}
         subtitle={t('programmes.subtitle')}
         actions={
-          canManage(user) && (
+          canCreateProgrammes(user) && (
             <Button leftSection={<IconPlus size={16} />} onClick={open}>
               {t('programmes.new')}
             </Button>

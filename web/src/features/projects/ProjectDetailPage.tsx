@@ -1,5 +1,6 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconHierarchy2, IconPencil } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,14 +12,16 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate, formatDateTime, placeName } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
 import { Fact, Facts } from './Facts.js';
-import { canManage, organisationLabel, ProjectStatusBadge, useCountryName } from './labels.js';
-import { useCountryAreas, useProject } from './queries.js';
+import { canManage, managesProject, organisationLabel, ProjectStatusBadge, useCountryName } from './labels.js';
+import { programmeQueries, useCountryAreas, useProject } from './queries.js';
 
 export default function ProjectDetailPage() {
-  const { t } = useTranslation('projects');
+  const { t } = useTranslation(['projects', 'results']);
   const { id = '' } = useParams();
   const user = useCurrentUser();
   const project = useProject(id);
+  // The programme says which organisation owns the project: asked only of someone who may manage something.
+  const programme = useQuery({ ...programmeQueries.detail(project.data?.programmeId ?? ''), enabled: !!project.data && canManage(user) });
 
   if (project.isPending) return <PageLoader />;
   if (project.error) return <ErrorAlert error={project.error} />;
@@ -43,11 +46,16 @@ export default function ProjectDetailPage() {
         }
         subtitle={`${p.code} · ${t('detail.updated', { date: formatDateTime(p.updatedAt) })}`}
         actions={
-          canManage(user) && (
-            <Button component={Link} to={`/projects/${p.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
-              {t('common:actions.edit')}
+          <>
+            <Button component={Link} to={`/projects/${p.id}/framework`} variant="light" leftSection={<IconHierarchy2 size={16} />}>
+              {t('results:framework.link')}
             </Button>
-          )
+            {managesProject(user, p, programme.data) && (
+              <Button component={Link} to={`/projects/${p.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
+                {t('common:actions.edit')}
+              </Button>
+            )}
+          </>
         }
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, List, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,20 +17,47 @@ import { currentLocale } from '../../i18n/index.js';
 import { placeName } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
 import { apiProblems, type FieldProblem, placeProblems, zodProblems } from './form-errors.js';
-import { organisationLabel, useCountryName, useProjectStatusOptions } from './labels.js';
+import { managesProgramme, managesProject, organisationLabel, useCountryName, useProjectStatusOptions } from './labels.js';
 import { useCreateProject, useUpdateProject } from './mutations.js';
-import { allProgrammes, useCountryAreas, useProject } from './queries.js';
+import { allProgrammes, programmeQueries, useCountryAreas, useProject } from './queries.js';
 
 /** `/projects/new` and `/projects/:id/edit`. */
 export default function ProjectFormPage() {
   const { id } = useParams();
-  return id ? <EditProject id={id} /> : <ProjectForm />;
+  return id ? <EditProject id={id} /> : <NewProject />;
+}
+
+/**
+ * Someone who manages no programme (a reporter, a donor, a programme manager of another programme)
+ * can reach the form by its address: tell them, rather than let them fill it in and be refused.
+ */
+function NotAllowed() {
+  const { t } = useTranslation('projects');
+  return (
+    <Alert color="orange" icon={<IconLock size={18} />} title={t('form.deniedTitle')} role="alert" data-testid="access-denied">
+      <Text size="sm">{t('form.deniedBody')}</Text>
+      <Anchor component={Link} to="/projects" size="sm">
+        {t('form.backToProjects')}
+      </Anchor>
+    </Alert>
+  );
+}
+
+function NewProject() {
+  const user = useCurrentUser();
+  const programmes = useQuery(allProgrammes());
+  if (programmes.isPending) return <PageLoader />;
+  if (programmes.data && !programmes.data.items.some((p) => managesProgramme(user, p))) return <NotAllowed />;
+  return <ProjectForm />;
 }
 
 function EditProject({ id }: { id: string }) {
+  const user = useCurrentUser();
   const project = useProject(id);
-  if (project.isPending) return <PageLoader />;
+  const programme = useQuery({ ...programmeQueries.detail(project.data?.programmeId ?? ''), enabled: !!project.data });
+  if (project.isPending || (project.data && programme.isPending)) return <PageLoader />;
   if (project.error) return <ErrorAlert error={project.error} />;
+  if (!managesProject(user, project.data, programme.data)) return <NotAllowed />;
   // Keyed by id: the form starts from the project as loaded and is not reset by background refetches.
   return <ProjectForm key={project.data.id} project={project.data} />;
 }
@@ -238,7 +265,9 @@ function ProjectForm({ project }: { project?: Project }) {
           <Section title={t('form.sections.project')}>
             <Select
               label={t('fields.programme')}
-              data={(programmes.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }))}
+              data={(programmes.data?.items ?? [])
+                .filter((p) => p.id === project?.programmeId || managesProgramme(user, p))
+                .map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }))}
               value={form.programmeId || null}
               onChange={(v) => set('programmeId', v ?? '')}
               error={byField.programmeId}

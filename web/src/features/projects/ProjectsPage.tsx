@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { placeName } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
-import { canManage, useProjectStatusOptions } from './labels.js';
+import { managesProgramme, useProjectStatusOptions } from './labels.js';
 import { PaginationFooter } from '../../components/PaginationFooter.js';
 import { ProjectsTable } from './ProjectsTable.js';
 import { allProgrammes, useProjects } from './queries.js';
@@ -42,7 +42,8 @@ export default function ProjectsPage() {
         title={t('projects.title')}
         subtitle={t('projects.subtitle')}
         actions={
-          canManage(user) && (
+          // Only for someone who manages a programme: others would be refused when they save.
+          programmes.data?.items.some((p) => managesProgramme(user, p)) && (
             <Button component={Link} to={values.programmeId ? `/projects/new?programmeId=${values.programmeId}` : '/projects/new'} leftSection={<IconPlus size={16} />}>
               {t('projects.new')}
             </Button>

@@ -62,3 +62,27 @@ export const organisationLabel = (o: { name: string; acronym: string | null }) =
 
 /** Whether to offer creating and editing; only hides buttons — the server decides and answers 403 otherwise. */
 export const canManage = (user: CurrentUser) => hasAnyRole(user, ['admin', 'programme_manager']);
+
+/*
+ * The same rule as the server's (MANAGERS on the scope chain), read from the user's memberships so that
+ * nobody is offered a form the server will refuse. A programme belongs to its owner organisation; a
+ * programme manager of one programme manages it and its projects, but cannot create programmes.
+ */
+const managerGrants = (user: CurrentUser) => user.memberships.filter((m) => m.role === 'admin' || m.role === 'programme_manager');
+
+/** May create and edit programmes owned by this organisation (a grant on the installation or on that organisation). */
+export const managesOrganisation = (user: CurrentUser, organisationId: string) =>
+  managerGrants(user).some((m) => m.scopeType === 'installation' || (m.scopeType === 'organisation' && m.scopeId === organisationId));
+
+/** May create programmes at all: only a grant on the installation or on an organisation allows it. */
+export const canCreateProgrammes = (user: CurrentUser) =>
+  managerGrants(user).some((m) => m.scopeType === 'installation' || m.scopeType === 'organisation');
+
+/** May edit this programme and create projects in it. */
+export const managesProgramme = (user: CurrentUser, programme: Pick<Programme, 'id' | 'organisationId'>) =>
+  managesOrganisation(user, programme.organisationId) || managerGrants(user).some((m) => m.scopeType === 'programme' && m.scopeId === programme.id);
+
+/** May edit this project (its programme is needed for the organisation that owns it). */
+export const managesProject = (user: CurrentUser, project: { id: string }, programme: Pick<Programme, 'id' | 'organisationId'> | undefined) =>
+  (programme !== undefined && managesProgramme(user, programme)) ||
+  managerGrants(user).some((m) => m.scopeType === 'project' && m.scopeId === project.id);
