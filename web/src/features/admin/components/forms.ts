@@ -25,6 +25,10 @@ export function zodFieldErrors(error: z.ZodError, t: TFunction): Record<string, 
       case 'invalid_type':
         out[field] = t('admin:validation.required');
         break;
+      case 'invalid_value':
+        // A choice left empty (an enum given nothing) is missing, not wrong; parse with reportInput to tell.
+        out[field] = 'input' in i && i.input === undefined ? t('admin:validation.required') : t('admin:validation.invalid');
+        break;
       default:
         out[field] = t('admin:validation.invalid');
     }

@@ -73,7 +73,7 @@ function OrganisationForm({ organisation, onDone }: { organisation: Organisation
       website: orNull(website),
       fiscalYearStartMonth: Number(fiscalMonth),
     };
-    const parsed = CreateOrganisationBody.safeParse(body);
+    const parsed = CreateOrganisationBody.safeParse(body, { reportInput: true });
     if (!parsed.success) {
       setLocalErrors(zodFieldErrors(parsed.error, t));
       return;
