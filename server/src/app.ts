@@ -14,6 +14,7 @@ import { locationRoutes } from './modules/locations/locations.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { programmeRoutes } from './modules/programmes/programmes.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
+import { resultsRoutes } from './modules/results/results.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -80,6 +81,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       await api.register(locationRoutes);
       await api.register(programmeRoutes);
       await api.register(projectRoutes);
+      await api.register(resultsRoutes);
       await api.register(auditRoutes);
       await api.register(codelistRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
