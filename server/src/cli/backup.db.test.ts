@@ -60,6 +60,8 @@ describe('backup and restore on SQLite files', () => {
     await backupCommand(config, { to: file }, out);
     expect(lines.at(-1)).toMatch(/integrity check ok/);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    // It holds every password hash: readable by its owner only, whatever the umask.
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
     await buildOrganisation(live.db, { name: 'After the backup' });
     await live.db.deleteFrom('users').where('email', '=', 'kept@example.org').execute();
@@ -226,6 +228,7 @@ if (pgUrl && hasTools) {
       const file = path.join(dir, 'fieldbook.dump');
       await backupCommand(config, { to: file }, out);
       expect(lines.at(-1)).toMatch(/pg_restore can read it/);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
       await buildOrganisation(handle.db, { name: 'After the dump' });
       await handle.db.deleteFrom('users').execute();

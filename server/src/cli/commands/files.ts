@@ -13,3 +13,12 @@ export function fsyncPath(p: string) {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * Creates an empty file only its owner can read and write. Backups hold every password hash and
+ * session: they must not be readable by other accounts on the machine, whatever the umask.
+ */
+export function createPrivateFile(file: string) {
+  fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  fs.chmodSync(file, 0o600);
+}

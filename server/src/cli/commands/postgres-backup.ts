@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { CliError } from '../errors.js';
 import type { Out } from '../runtime.js';
-import { fsyncPath, tempBeside } from './files.js';
+import { createPrivateFile, fsyncPath, tempBeside } from './files.js';
 
 /** Backup and restore on PostgreSQL go through the PostgreSQL client tools, which must be on PATH. */
 
@@ -59,8 +59,11 @@ export function backupPostgres(databaseUrl: string, to: string, out: Out, opts: 
   const temp = tempBeside(target);
   let tables: number;
   try {
+    // pg_dump truncates this empty file and keeps its permissions (0600).
+    createPrivateFile(temp);
     const r = run('pg_dump', ['--format=custom', '--file', temp, conn.dbname], opts, conn.env) ?? missing('pg_dump', command, out);
     if (r.status !== 0) throw failed('pg_dump', r.stderr);
+    fs.chmodSync(temp, 0o600);
     tables = verifyArchive(temp, command, out, opts);
     fsyncPath(temp);
     fs.renameSync(temp, target);

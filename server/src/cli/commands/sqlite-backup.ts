@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CliError } from '../errors.js';
 import type { Out } from '../runtime.js';
-import { fsyncPath, tempBeside } from './files.js';
+import { createPrivateFile, fsyncPath, tempBeside } from './files.js';
 import { type FileSummary, lockExclusively, verifyFieldbookFile } from './sqlite-file.js';
 
 const size = (file: string) => `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MiB`;
@@ -22,12 +22,15 @@ export async function backupSqlite(databaseFile: string, to: string, out: Out, o
 
   const temp = tempBeside(target);
   try {
+    // SQLite writes the backup into this empty file and keeps its permissions (0600).
+    createPrivateFile(temp);
     const source = new SQLite(databaseFile, { fileMustExist: true });
     try {
       await source.backup(temp);
     } finally {
       source.close();
     }
+    fs.chmodSync(temp, 0o600);
     const checked = verifyFieldbookFile(temp, `The backup of ${databaseFile}`);
     fsyncPath(temp);
     fs.renameSync(temp, target);
