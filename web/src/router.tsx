@@ -5,6 +5,7 @@ import { PageLoader } from './components/PageLoader.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { useSession } from './features/auth/session.js';
 import { projectRoutes } from './features/projects/routes.js';
+import { resultsRoutes } from './features/results/routes.js';
 
 // The sign-in page and the home page are the light path; everything else loads when visited.
 import SignInPage from './features/auth/SignInPage.js';
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'profile', element: <ProfilePage /> },
       ...projectRoutes,
+      ...resultsRoutes,
       ...adminRoutes,
       { path: '*', element: <Suspense fallback={<PageLoader />}><NotFoundPage /></Suspense> },
     ],
