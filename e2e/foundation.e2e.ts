@@ -259,4 +259,21 @@ describe('foundation journeys', () => {
       expect(await page.getByRole('button', { name: 'Create project' }).count()).toBe(0);
     });
   });
+
+  it('keeps a signed-in user in place when the connection drops on a reload, and recovers', async () => {
+    await journey(browser, server.url, 'offline-reload', async (page) => {
+      await signIn(page, 'donor@fieldbook.demo');
+      await page.getByRole('heading', { name: /Welcome, Ingrid/ }).waitFor();
+      await page.goto('/programmes');
+      await page.getByTestId('programmes-table').waitFor();
+      // The page itself is cached by the browser; the API does not answer.
+      await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+      await page.reload();
+      await page.getByTestId('connection-problem').getByText(/The server could not be reached/).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/programmes');
+      await page.unroute('**/api/**');
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByTestId('programmes-table').waitFor();
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
+import { ConnectionProblem } from './components/ConnectionProblem.js';
 import { PageLoader } from './components/PageLoader.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { useSession } from './features/auth/session.js';
@@ -17,6 +18,8 @@ function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <PageLoader />;
+  // No answer (or a failure) is not "signed out": sending a field user to sign in, offline, helps nobody.
+  if (session.error) return <ConnectionProblem error={session.error} onRetry={() => void session.refetch()} retrying={session.isFetching} />;
   if (!session.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return children;
 }

@@ -26,7 +26,13 @@ async function fetchSession(): Promise<SessionResponse | null> {
 
 /** The signed-in user, or null. Loaded once and kept; sign-in and sign-out replace it. */
 export function useSession() {
-  return useQuery({ queryKey: sessionQueries.all, queryFn: fetchSession, staleTime: Infinity, retry: false });
+  // A dropped connection is tried again like any query; a 401 is an answer (null), not an error.
+  return useQuery({
+    queryKey: sessionQueries.all,
+    queryFn: fetchSession,
+    staleTime: Infinity,
+    retry: (count, err) => count < 2 && err instanceof ApiError && err.code === 'network_error',
+  });
 }
 
 export function useCurrentUser(): CurrentUser {
