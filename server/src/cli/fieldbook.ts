@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { migrateCommand, seedDemoCommand } from './commands/migrate.js';
 import { createOrganisationCommand, ORGANISATION_TYPE_HELP } from './commands/organisations.js';
-import { createUserCommand, resetPasswordCommand, setUserDisabledCommand } from './commands/users.js';
+import { createUserCommand, passwordOption, resetPasswordCommand, setUserDisabledCommand } from './commands/users.js';
 import { describeError } from './errors.js';
 import { describeDatabase, withDatabase } from './runtime.js';
 
@@ -67,14 +67,26 @@ user
   .addOption(new Option('--scope-type <type>', 'where the role applies (default: installation for admin, else the organisation)').choices(SCOPE_TYPES))
   .option('--scope <id>', 'id of the scope (organisation name or acronym, programme or project code also accepted)')
   .option('--password <password>', 'initial password, at least 12 characters (avoid: it stays in your shell history)')
-  .action(action(async (o: Parameters<typeof createUserCommand>[1]) => withDatabase(config(), { requireMigrated: true }, (db) => createUserCommand(db, o, out))));
+  .option('--password-stdin', 'read the initial password from the first line of standard input')
+  .action(
+    action(async (o: Parameters<typeof createUserCommand>[1] & { passwordStdin?: boolean }) => {
+      const password = await passwordOption(o);
+      return withDatabase(config(), { requireMigrated: true }, (db) => createUserCommand(db, { ...o, password }, out));
+    }),
+  );
 
 user
   .command('reset-password')
   .description("set a new password (generated unless --password is given) and end the user's sessions")
   .requiredOption('--email <email>', 'e-mail address of the user')
-  .option('--password <password>', 'new password, at least 12 characters')
-  .action(action(async (o: { email: string; password?: string }) => withDatabase(config(), { requireMigrated: true }, (db) => resetPasswordCommand(db, o, out))));
+  .option('--password <password>', 'new password, at least 12 characters (avoid: it stays in your shell history)')
+  .option('--password-stdin', 'read the new password from the first line of standard input')
+  .action(
+    action(async (o: { email: string; password?: string; passwordStdin?: boolean }) => {
+      const password = await passwordOption(o);
+      return withDatabase(config(), { requireMigrated: true }, (db) => resetPasswordCommand(db, { ...o, password }, out));
+    }),
+  );
 
 for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
   user

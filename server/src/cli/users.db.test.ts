@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { verifyPassword } from '../lib/passwords.js';
 import { buildOrganisation, buildProgramme, buildUser, sessionFor } from '../test/factories.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-db.js';
-import { createUserCommand, resetPasswordCommand, setUserDisabledCommand } from './commands/users.js';
+import { createUserCommand, passwordOption, resetPasswordCommand, setUserDisabledCommand } from './commands/users.js';
 import { describeError } from './errors.js';
 
 let t: TestDatabase;
@@ -167,5 +168,18 @@ describe('user disable and enable', () => {
     } finally {
       await own.drop();
     }
+  });
+});
+
+describe('--password-stdin', () => {
+  it('reads the password from the first line of standard input, so it stays out of shell history', async () => {
+    expect(await passwordOption({ passwordStdin: true }, Readable.from(['a perfectly long ', 'password\r\nignored\n']))).toBe('a perfectly long password');
+    expect(await passwordOption({ password: 'given on the line' }, Readable.from([]))).toBe('given on the line');
+    expect(await passwordOption({}, Readable.from([]))).toBeUndefined();
+  });
+
+  it('refuses empty input and both options at once', async () => {
+    expect(await failure(passwordOption({ passwordStdin: true }, Readable.from([])))).toMatch(/nothing was read/);
+    expect(await failure(passwordOption({ passwordStdin: true, password: 'a perfectly long password' }, Readable.from([])))).toMatch(/not both/);
   });
 });

@@ -28,6 +28,26 @@ export function generatePassword(): string {
   return groups.join('-');
 }
 
+/**
+ * `--password-stdin`: the first line of standard input (`printf '%s\n' "$PW" | fieldbook …`),
+ * which keeps the password out of shell history and the process list, unlike `--password`.
+ */
+export async function passwordOption(
+  o: { password?: string | undefined; passwordStdin?: boolean | undefined },
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<string | undefined> {
+  if (!o.passwordStdin) return o.password;
+  if (o.password !== undefined) throw new CliError('Give --password or --password-stdin, not both.');
+  let text = '';
+  for await (const chunk of input) {
+    text += String(chunk);
+    if (/[\r\n]/.test(text)) break;
+  }
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  if (!line) throw new CliError('--password-stdin: nothing was read from standard input.');
+  return line;
+}
+
 function resolveOne(kind: string, key: string, rows: { id: string; name: string }[]) {
   if (rows.length === 1) return rows[0]!;
   if (rows.length === 0) throw new CliError(`No ${kind} matches "${key}".`);
