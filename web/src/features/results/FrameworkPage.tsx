@@ -197,13 +197,23 @@ function EmptyFramework({ framework, onStart }: { framework: Framework; onStart:
   const { t } = useTranslation('results');
   const names = Array.from({ length: LEVEL_COUNT }, (_, i) => levelName(framework.levels, i));
   return (
-    <Card withBorder padding="xl" data-testid="framework-empty">
+    <Card withBorder p={{ base: 'md', sm: 'xl' }} data-testid="framework-empty">
       <Stack align="flex-start" gap="sm" maw={720}>
-        <Group gap="xs">
+        <Group gap="xs" wrap="nowrap">
           <IconInfoCircle size={22} color="var(--mantine-color-blue-6)" />
           <Title order={3}>{t('empty.title')}</Title>
         </Group>
-        <Text>{t('empty.body', { level0: names[0], level1: names[1], level2: names[2], level3: names[3] })}</Text>
+        <Text>{t('empty.body')}</Text>
+        <Stack gap={6} component="ol" m={0} p={0} style={{ listStyle: 'none' }}>
+          {names.map((name, i) => (
+            <Group key={i} component="li" gap="xs" wrap="nowrap" align="flex-start" ps={i * 16}>
+              <Badge variant="light" color={LEVEL_COLORS[i]} tt="none" styles={{ root: { flexShrink: 0 } }}>
+                {i + 1}. {name}
+              </Badge>
+              <Text size="sm">{t(`empty.level${i}`)}</Text>
+            </Group>
+          ))}
+        </Stack>
         {framework.canEdit ? (
           <>
             <Text c="dimmed" size="sm">
