@@ -335,3 +335,21 @@ describe('own profile', () => {
     expect((await agent.get('/api/users')).json().error.message).toBe('ليست لديك صلاحية القيام بذلك.');
   });
 });
+
+describe('signing in again', () => {
+  it('ends the session the browser presented, so a shared computer keeps no stale session', async () => {
+    const org = await buildOrganisation(t.db);
+    const first = await buildUser(t.db, { organisationId: org.id });
+    const second = await buildUser(t.db, { organisationId: org.id });
+    const agent = t.anonymous();
+    await agent.login(first.email, TEST_PASSWORD);
+    const oldCookie = agent.cookie;
+    const oldCsrf = agent.csrfToken;
+    expect((await agent.login(second.email, TEST_PASSWORD)).statusCode).toBe(200);
+    const stale = t.anonymous();
+    stale.cookie = oldCookie;
+    stale.csrfToken = oldCsrf;
+    expect((await stale.get('/api/auth/session')).statusCode).toBe(401);
+    expect((await agent.get('/api/auth/session')).json().user.email).toBe(second.email);
+  });
+});

@@ -15,6 +15,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
       requestId: request.id,
+      previousSessionId: request.session?.id ?? null,
     });
     setSessionCookie(request, reply, app.config, token);
     return session;

@@ -39,7 +39,7 @@ const anonymous = (email: string, userId: string | null): Actor => ({
 export async function login(
   db: Database,
   policy: SessionPolicy,
-  input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string },
+  input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string; previousSessionId?: string | null },
 ): Promise<{ token: string; session: SessionResponse }> {
   const now = new Date();
   const at = now.toISOString();
@@ -78,6 +78,8 @@ export async function login(
   const actor = await loadActor(db, user.id);
   await inTransaction({ db, actor, locale: 'en', ...meta }, async (tx) => {
     await markSucceeded(tx.db, attemptId);
+    // Signing in again (perhaps as someone else) ends the session the browser presented.
+    if (input.previousSessionId) await sessions.deleteSession(tx.db, input.previousSessionId);
     await sessions.insertSession(tx.db, {
       id: sha256(token),
       user_id: user.id,
