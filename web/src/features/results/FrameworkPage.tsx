@@ -117,7 +117,11 @@ function FrameworkEditor({ framework, projectTitle }: { framework: Framework; pr
         title={t('framework.title')}
         subtitle={projectTitle}
         actions={
-          edit && (
+          !edit ? (
+            <Badge variant="outline" color="gray" tt="none" size="lg" fw={500} data-testid="template-badge">
+              {t('framework.template')}: {t(`templates.${framework.template}`)}
+            </Badge>
+          ) : (
             <>
               <Group gap={6} wrap="nowrap">
                 <Text size="sm" c="dimmed" component="label" htmlFor="framework-template">
