@@ -47,7 +47,8 @@ export function issuesToDetails(issues: readonly IssueLike[], prefix?: string): 
         }
         break;
       default:
-        details.push({ ...at, reason: 'invalid_value' });
+        // A choice left empty (an enum given nothing) is a missing value, not a wrong one.
+        details.push(issue.input === undefined && 'input' in issue ? { ...at, reason: 'required' } : { ...at, reason: 'invalid_value' });
     }
   }
   return details;

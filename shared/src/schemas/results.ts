@@ -53,6 +53,8 @@ const indicatorFields = {
 
 export const IndicatorSchema = z.object({
   id: IdSchema,
+  /** The project whose framework holds it, for links back from the indicator's own page. */
+  projectId: IdSchema,
   resultNodeId: IdSchema,
   position: z.number().int(),
   code: z.string(),

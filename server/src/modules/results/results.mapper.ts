@@ -22,8 +22,9 @@ export const toNode = (r: ResultNodesTable): ResultNode => ({
   updatedAt: r.updated_at,
 });
 
-export const toIndicator = (r: IndicatorsTable): Indicator => ({
+export const toIndicator = (r: IndicatorsTable, projectId: string): Indicator => ({
   id: r.id,
+  projectId,
   resultNodeId: r.result_node_id,
   position: r.position,
   code: r.code,
@@ -48,7 +49,7 @@ export const toIndicator = (r: IndicatorsTable): Indicator => ({
   updatedAt: r.updated_at,
 });
 
-type Fields = Omit<Indicator, 'id' | 'resultNodeId' | 'position' | 'updatedAt'>;
+type Fields = Omit<Indicator, 'id' | 'projectId' | 'resultNodeId' | 'position' | 'updatedAt'>;
 
 /** Indicator fields (API names) to columns. */
 export function indicatorColumns(f: Partial<Fields>): Partial<IndicatorsTable> {
@@ -77,6 +78,6 @@ export function indicatorColumns(f: Partial<Fields>): Partial<IndicatorsTable> {
 
 /** The audited view of an indicator: its definition, without ids and timestamps. */
 export function indicatorDefinition(i: Indicator): Fields {
-  const { id: _id, resultNodeId: _node, position: _pos, updatedAt: _u, ...fields } = i;
+  const { id: _id, projectId: _project, resultNodeId: _node, position: _pos, updatedAt: _u, ...fields } = i;
   return fields;
 }

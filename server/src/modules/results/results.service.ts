@@ -76,7 +76,7 @@ async function frameworkView(ctx: Ctx, a: Access): Promise<Framework> {
     template: framework.template as Framework['template'],
     levels: levelLabels(framework.template, framework.level_labels_json),
     nodes: treeOrder(nodes.map(toNode)),
-    indicators: indicators.map(toIndicator),
+    indicators: indicators.map((i) => toIndicator(i, a.projectId)),
     canEdit: a.canEdit,
   };
 }
@@ -240,7 +240,10 @@ export async function deleteNode(ctx: Ctx, nodeId: string, confirm: boolean): Pr
 }
 
 export async function getIndicator(ctx: Ctx, id: string): Promise<Indicator> {
-  return inTransaction(ctx, async (tx) => toIndicator((await indicatorAccess(tx, id, false)).indicator));
+  return inTransaction(ctx, async (tx) => {
+    const { indicator, access: a } = await indicatorAccess(tx, id, false);
+    return toIndicator(indicator, a.projectId);
+  });
 }
 
 export async function createIndicator(ctx: Ctx, nodeId: string, body: z.infer<typeof CreateIndicatorBody>): Promise<Indicator> {
@@ -260,7 +263,7 @@ export async function createIndicator(ctx: Ctx, nodeId: string, body: z.infer<ty
       updated_at: now,
     };
     await repo.insertIndicator(tx.db, row);
-    const created = toIndicator(row);
+    const created = toIndicator(row, a.projectId);
     await recordAudit(tx, {
       action: 'indicator.create',
       entityType: 'indicator',
@@ -280,11 +283,11 @@ export async function updateIndicator(ctx: Ctx, id: string, body: z.infer<typeof
     if (body.changes.code && body.changes.code !== indicator.code && (await repo.findIndicatorByCode(tx.db, a.frameworkId, body.changes.code))) {
       throw new AppError('conflict', [{ field: 'changes.code', reason: 'duplicate' }]);
     }
-    const before = indicatorDefinition(toIndicator(indicator));
+    const before = indicatorDefinition(toIndicator(indicator, a.projectId));
     const updated = { ...indicator, ...indicatorColumns(body.changes), updated_at: nowIso() };
-    const after = indicatorDefinition(toIndicator(updated));
+    const after = indicatorDefinition(toIndicator(updated, a.projectId));
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
-    if (changed.length === 0) return toIndicator(indicator);
+    if (changed.length === 0) return toIndicator(indicator, a.projectId);
     await repo.updateIndicator(tx.db, id, { ...indicatorColumns(body.changes), updated_at: updated.updated_at });
     await recordAudit(tx, {
       action: 'indicator.update',
@@ -296,7 +299,7 @@ export async function updateIndicator(ctx: Ctx, id: string, body: z.infer<typeof
       reason: body.why.reason,
       note: body.why.note || null,
     });
-    return toIndicator(updated);
+    return toIndicator(updated, a.projectId);
   });
 }
 
@@ -333,7 +336,7 @@ export async function deleteIndicator(ctx: Ctx, id: string): Promise<void> {
       entityType: 'indicator',
       entityId: id,
       organisationId: a.organisationId,
-      before: indicatorDefinition(toIndicator(indicator)),
+      before: indicatorDefinition(toIndicator(indicator, a.projectId)),
     });
   });
 }
