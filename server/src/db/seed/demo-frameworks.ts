@@ -81,8 +81,8 @@ export const DEMO_FRAMEWORKS: Record<string, { template: 'fcdo' | 'eu' | 'usaid'
             code: '1.3', title: 'Mining cooperatives apply child-labour due diligence', fr: 'Les coopératives minières appliquent un devoir de diligence sur le travail des enfants',
             indicators: [
               {
-                code: 'OC3.1', name: 'Cooperatives with a due-diligence policy adopted and published', names: { fr: 'Coopératives ayant adopté et publié une politique de diligence raisonnable' },
-                type: 'yes_no', unit: 'cooperatives', direction: 'increase', timeAggregation: 'latest', locationAggregation: 'sum', lopTarget: 12, frequency: 'semester',
+                code: 'OC3.1', name: 'Number of cooperatives with a due-diligence policy adopted and published', names: { fr: 'Nombre de coopératives ayant adopté et publié une politique de diligence raisonnable' },
+                type: 'number', unit: 'cooperatives', direction: 'increase', timeAggregation: 'latest', locationAggregation: 'sum', lopTarget: 12, frequency: 'semester',
               },
             ],
           },
@@ -127,7 +127,13 @@ export const DEMO_FRAMEWORKS: Record<string, { template: 'fcdo' | 'eu' | 'usaid'
     template: 'custom',
     nodes: [
       {
-        code: '1', title: 'Residents of Sfax and Sousse shape municipal investment', fr: 'Les habitants de Sfax et de Sousse orientent l’investissement municipal',
+        code: '1', title: 'Residents of Sfax and Sousse shape municipal investment',
+        indicators: [
+          {
+            code: '1.a', name: 'Participatory budgeting adopted by municipal council decree in both cities', names: { fr: 'Budget participatif adopté par arrêté du conseil municipal dans les deux villes' },
+            type: 'yes_no', unit: '', direction: 'increase', timeAggregation: 'latest', locationAggregation: 'none', lopTarget: 1, frequency: 'year',
+          },
+        ], fr: 'Les habitants de Sfax et de Sousse orientent l’investissement municipal',
         children: [
           {
             code: '1.1', title: 'Participatory budgeting is institutionalised in both municipalities', fr: 'Le budget participatif est institutionnalisé dans les deux municipalités',
