@@ -1,6 +1,6 @@
-import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, List, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Card, Grid, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { CreateProjectBody, type Project, type ProjectStatus, UpdateProjectBody 
 import { ApiError } from '../../api/client.js';
 import { useCodelist, useCountries, useOrganisations } from '../../api/lookups.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FormProblems } from '../../components/FormProblems.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { currentLocale } from '../../i18n/index.js';
@@ -244,23 +245,7 @@ function ProjectForm({ project }: { project?: Project }) {
       <PageHeader title={project ? t('form.editTitle') : t('form.createTitle')} subtitle={project?.title ?? t('form.createSubtitle')} />
       <form ref={formRef} onSubmit={submit} noValidate aria-label={project ? t('form.editTitle') : t('form.createTitle')}>
         <Stack>
-          {clientProblems.length > 0 && (
-            <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
-              {errorMessage('validation_failed', currentLocale())}
-            </Alert>
-          )}
-          {mutation.error && !clientProblems.length && (
-            <div>
-              <ErrorAlert error={mutation.error} />
-              {unplaced.length > 0 && (
-                <List size="sm" c="red" mt="xs">
-                  {unplaced.map((u) => (
-                    <List.Item key={u}>{u}</List.Item>
-                  ))}
-                </List>
-              )}
-            </div>
-          )}
+          <FormProblems clientProblems={clientProblems.length} error={mutation.error} unplaced={unplaced} />
 
           <Section title={t('form.sections.project')}>
             <Select

@@ -1,7 +1,7 @@
-import { Alert, Button, Fieldset, Group, List, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -18,7 +18,7 @@ import {
   TIME_AGGREGATIONS,
   UpdateIndicatorBody,
 } from '@shared/schemas/index.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FormProblems } from '../../components/FormProblems.js';
 import { currentLocale } from '../../i18n/index.js';
 import { apiProblems, type FieldProblem, placeOnFields, zodProblems } from './form-problems.js';
 import { levelName, nodeTitle } from './labels.js';
@@ -214,23 +214,7 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
             {t('indicatorForm.for', { level: levelName(framework.levels, node.level), code: node.code, title: nodeTitle(node) })}
           </Text>
         )}
-        {clientProblems.length > 0 && (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">
-            {errorMessage('validation_failed', currentLocale())}
-          </Alert>
-        )}
-        {mutation.error && !clientProblems.length && (
-          <div>
-            <ErrorAlert error={mutation.error} />
-            {unplaced.length > 0 && (
-              <List size="sm" c="red" mt="xs">
-                {unplaced.map((u) => (
-                  <List.Item key={u}>{u}</List.Item>
-                ))}
-              </List>
-            )}
-          </div>
-        )}
+        <FormProblems clientProblems={clientProblems.length} error={mutation.error} unplaced={unplaced} />
 
         <Section legend={t('indicatorForm.sections.identity')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
