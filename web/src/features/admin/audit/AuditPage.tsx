@@ -3,9 +3,9 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronDown, IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconX } from '@tabler/icons-react';
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { buildUrl } from '../../../api/client.js';
 import { PageHeader } from '../../../components/PageHeader.js';
+import { useSearchParamsUpdate } from '../../../lib/search-params.js';
 import { PaginationFooter } from '../../../components/PaginationFooter.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { formatDateTime } from '../../../lib/format.js';
@@ -32,7 +32,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export default function AuditPage() {
   const { t } = useTranslation('admin');
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, update } = useSearchParamsUpdate();
   const filters: AuditFilters = {
     action: params.get('action') || undefined,
     entityType: params.get('entity') || undefined,
@@ -49,18 +49,6 @@ export default function AuditPage() {
   const dir = useDirection();
   const Closed = dir.dir === 'rtl' ? IconChevronLeft : IconChevronRight;
 
-  const update = (patch: Record<string, string>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries({ offset: '', ...patch })) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const setActionParam = useDebouncedCallback((v: string) => update({ action: v.trim() }), 300);
   const rangeError = filters.from && filters.to && filters.from > filters.to ? t('audit.rangeError') : undefined;
   const anyFilter = Object.values(filters).some(Boolean);

@@ -3,9 +3,10 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ROLES, type Role } from '@shared/roles.js';
 import { PageHeader } from '../../../components/PageHeader.js';
+import { useSearchParamsUpdate } from '../../../lib/search-params.js';
 import { PaginationFooter } from '../../../components/PaginationFooter.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { formatDateTime } from '../../../lib/format.js';
@@ -21,7 +22,7 @@ const LIMIT = 25;
 /** Filters live in the address so that coming back from a user's page keeps them. */
 export default function UsersPage() {
   const { t } = useTranslation('admin');
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useSearchParamsUpdate();
   const q = params.get('q') ?? '';
   const organisationId = params.get('organisation') ?? '';
   const role = (params.get('role') ?? '') as Role | '';
@@ -31,18 +32,6 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const organisations = useManagedOrganisationOptions();
 
-  const update = (patch: Record<string, string>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries({ offset: '', ...patch })) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const setQuery = useDebouncedCallback((value: string) => update({ q: value.trim() }), 300);
 
   const list = useUserList({
