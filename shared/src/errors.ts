@@ -20,8 +20,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorDetail {
   /** Dotted path of the field, e.g. `body.email` or `countries.2`. */
   field?: string;
+  /** Sheet of an imported workbook, e.g. `Indicators`. */
+  sheet?: string;
   /** 1-based row of an imported file, counting the header row as 1. */
   row?: number;
+  /** Column of an imported file: its header, e.g. `type`, or letter when it has none. */
+  column?: string;
   /** Machine-readable reason, e.g. `too_long`, `required`, `unknown_parent`. */
   reason: string;
   /** The reason in the reader's language. */

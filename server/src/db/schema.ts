@@ -139,9 +139,11 @@ export interface ProjectOrganisationsTable {
   role: string;
 }
 
+/** Belongs to exactly one project or one programme. */
 export interface ResultsFrameworksTable {
   id: string;
-  project_id: string;
+  project_id: string | null;
+  programme_id: string | null;
   template: string;
   level_labels_json: string;
   created_at: string;
@@ -186,6 +188,80 @@ export interface IndicatorsTable {
   collection_method: string;
   frequency: string;
   responsible: string;
+  /** The library entry it was adopted from; stays linked for programme roll-up. */
+  library_indicator_id: string | null;
+  /** The programme indicator this project indicator rolls up into. */
+  contributes_to_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** kind: `sex`, `age`, `disability`, `displacement` or `custom`. */
+export interface DisaggregationCategoriesTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  name: string;
+  names_json: string;
+  kind: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DisaggregationOptionsTable {
+  id: string;
+  category_id: string;
+  code: string;
+  label: string;
+  labels_json: string;
+  position: number;
+  min_age: number | null;
+  max_age: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorDisaggregationsTable {
+  indicator_id: string;
+  category_id: string;
+  position: number;
+}
+
+/** period_key `LOP` with a location or disaggregation breaks down the life-of-project target. */
+export interface IndicatorTargetsTable {
+  id: string;
+  indicator_id: string;
+  period_key: string;
+  location_id: string | null;
+  /** Option ids joined by `|` in the indicator's category order; '' = the total. */
+  disaggregation_key: string;
+  value: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LibraryIndicatorsTable {
+  id: string;
+  organisation_id: string;
+  code: string;
+  name: string;
+  names_json: string;
+  definition: string;
+  definitions_json: string;
+  unit: string;
+  type: string;
+  direction: string;
+  time_aggregation: string;
+  location_aggregation: string;
+  cumulative: number;
+  means_of_verification: string;
+  data_source: string;
+  collection_method: string;
+  frequency: string;
+  source: string;
+  category_ids_json: string;
+  archived: number;
   created_at: string;
   updated_at: string;
 }
@@ -207,4 +283,9 @@ export interface DB {
   results_frameworks: ResultsFrameworksTable;
   result_nodes: ResultNodesTable;
   indicators: IndicatorsTable;
+  disaggregation_categories: DisaggregationCategoriesTable;
+  disaggregation_options: DisaggregationOptionsTable;
+  indicator_disaggregations: IndicatorDisaggregationsTable;
+  indicator_targets: IndicatorTargetsTable;
+  library_indicators: LibraryIndicatorsTable;
 }

@@ -35,7 +35,9 @@ export const ErrorBodySchema = z.object({
       .array(
         z.object({
           field: z.string().optional(),
+          sheet: z.string().optional(),
           row: z.number().optional(),
+          column: z.string().optional(),
           reason: z.string(),
           message: z.string(),
           params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),

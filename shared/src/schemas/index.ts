@@ -9,3 +9,7 @@ export * from './audit.js';
 export * from './codelists.js';
 export * from './health.js';
 export * from './results.js';
+export * from './disaggregations.js';
+export * from './targets.js';
+export * from './library.js';
+export * from './framework-io.js';

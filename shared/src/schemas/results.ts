@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANGE_REASONS, FRAMEWORK_TEMPLATES, LEVEL_COUNT } from '../domain/framework-templates.js';
 import { PERIOD_TYPES } from '../domain/periods.js';
 import { IdSchema, IsoDateSchema, LocaleSchema, TimestampSchema, TranslationsSchema } from './common.js';
+import { DisaggregationCategorySchema } from './disaggregations.js';
 
 /** A label in each interface language, e.g. a renamed level: `{ en: 'Pillar', fr: 'Pilier', … }`. */
 export const LevelLabelSchema = z.object({ en: z.string(), fr: z.string(), es: z.string(), ar: z.string() });
@@ -26,8 +27,8 @@ export const DIRECTIONS = ['increase', 'decrease'] as const;
 export const TIME_AGGREGATIONS = ['sum', 'latest', 'max', 'average'] as const;
 export const LOCATION_AGGREGATIONS = ['sum', 'max', 'average', 'none'] as const;
 
-/** The fields of a performance indicator reference sheet, as sent; no defaults, so a partial update stays partial. */
-const indicatorFields = {
+/** What an indicator measures and how its values add up: shared by project indicators and library entries. No defaults, so a partial update stays partial. */
+export const indicatorDefinitionFields = {
   code: z.string().trim().min(1).max(40),
   name: z.string().trim().min(1).max(500),
   names: z.partialRecord(LocaleSchema, z.string().trim().max(500)),
@@ -39,22 +40,32 @@ const indicatorFields = {
   timeAggregation: z.enum(TIME_AGGREGATIONS),
   locationAggregation: z.enum(LOCATION_AGGREGATIONS),
   cumulative: z.boolean(),
+  meansOfVerification: z.string().trim().max(5_000),
+  dataSource: z.string().trim().max(2_000),
+  collectionMethod: z.string().trim().max(2_000),
+  /** How often values are collected; period targets follow it. */
+  frequency: z.enum(PERIOD_TYPES),
+};
+
+/** The fields of a performance indicator reference sheet, as sent. */
+const indicatorFields = {
+  ...indicatorDefinitionFields,
   baselineValue: z.number().finite().nullable(),
   baselineDate: IsoDateSchema.nullable(),
   /** The life-of-project target: its own number, never the sum of period targets. */
   lopTarget: z.number().finite().nullable(),
-  meansOfVerification: z.string().trim().max(5_000),
-  dataSource: z.string().trim().max(2_000),
-  collectionMethod: z.string().trim().max(2_000),
-  /** How often values are collected. */
-  frequency: z.enum(PERIOD_TYPES),
   responsible: z.string().trim().max(200),
+  /** Disaggregation categories of the framework's organisation, in the order combinations are listed. */
+  categoryIds: z.array(IdSchema).max(4),
+  /** A project indicator may roll up into an indicator of its programme's framework. */
+  contributesToId: IdSchema.nullable(),
 };
 
 export const IndicatorSchema = z.object({
   id: IdSchema,
-  /** The project whose framework holds it, for links back from the indicator's own page. */
-  projectId: IdSchema,
+  /** The project or programme whose framework holds it (exactly one is set), for links back from the indicator's own page. */
+  projectId: IdSchema.nullable(),
+  programmeId: IdSchema.nullable(),
   resultNodeId: IdSchema,
   position: z.number().int(),
   code: z.string(),
@@ -76,19 +87,38 @@ export const IndicatorSchema = z.object({
   collectionMethod: z.string(),
   frequency: z.enum(PERIOD_TYPES),
   responsible: z.string(),
+  categoryIds: z.array(IdSchema),
+  /** The library entry it was adopted from, while linked. */
+  libraryIndicatorId: IdSchema.nullable(),
+  contributesToId: IdSchema.nullable(),
   updatedAt: TimestampSchema,
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/** A programme indicator a project indicator can roll up into. */
+export const ProgrammeIndicatorRefSchema = z.object({
+  id: IdSchema,
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(INDICATOR_TYPES),
+  unit: z.string(),
+});
+
 export const FrameworkSchema = z.object({
   id: IdSchema,
-  projectId: IdSchema,
+  /** Exactly one of the two is set. */
+  projectId: IdSchema.nullable(),
+  programmeId: IdSchema.nullable(),
   template: z.enum(FRAMEWORK_TEMPLATES),
   /** The four level names in every language, after any renaming. */
   levels: z.array(LevelLabelSchema).length(LEVEL_COUNT),
   /** Every node, parents before children, siblings by position. */
   nodes: z.array(ResultNodeSchema),
   indicators: z.array(IndicatorSchema),
+  /** The disaggregation categories of the framework's organisation, for naming and picking. */
+  categories: z.array(DisaggregationCategorySchema),
+  /** For a project framework: the indicators of its programme's framework it can roll up into. */
+  programmeIndicators: z.array(ProgrammeIndicatorRefSchema),
   /** Whether the signed-in user may change it. */
   canEdit: z.boolean(),
 });
@@ -151,11 +181,14 @@ export const CreateIndicatorBody = z.strictObject({
   collectionMethod: indicatorFields.collectionMethod.default(''),
   frequency: indicatorFields.frequency.default('quarter'),
   responsible: indicatorFields.responsible.default(''),
+  categoryIds: indicatorFields.categoryIds.default([]),
+  contributesToId: indicatorFields.contributesToId.default(null),
 });
 
 /** Any change to a definition records why. */
 export const UpdateIndicatorBody = z.strictObject({
-  changes: z.strictObject(indicatorFields).partial(),
+  /** `libraryIndicatorId: null` unlinks an adopted indicator so its definition can change. */
+  changes: z.strictObject({ ...indicatorFields, libraryIndicatorId: z.null() }).partial(),
   why: ChangeReasonSchema,
 });
 

@@ -22,9 +22,11 @@ export const toNode = (r: ResultNodesTable): ResultNode => ({
   updatedAt: r.updated_at,
 });
 
-export const toIndicator = (r: IndicatorsTable, projectId: string): Indicator => ({
+/** `owner` says whose framework holds it; `categoryIds` are its disaggregation categories in order. */
+export const toIndicator = (r: IndicatorsTable, owner: { projectId: string | null; programmeId: string | null }, categoryIds: string[] = []): Indicator => ({
   id: r.id,
-  projectId,
+  projectId: owner.projectId,
+  programmeId: owner.programmeId,
   resultNodeId: r.result_node_id,
   position: r.position,
   code: r.code,
@@ -46,10 +48,13 @@ export const toIndicator = (r: IndicatorsTable, projectId: string): Indicator =>
   collectionMethod: r.collection_method,
   frequency: r.frequency as Indicator['frequency'],
   responsible: r.responsible,
+  categoryIds,
+  libraryIndicatorId: r.library_indicator_id,
+  contributesToId: r.contributes_to_id,
   updatedAt: r.updated_at,
 });
 
-type Fields = Omit<Indicator, 'id' | 'projectId' | 'resultNodeId' | 'position' | 'updatedAt'>;
+type Fields = Omit<Indicator, 'id' | 'projectId' | 'programmeId' | 'resultNodeId' | 'position' | 'updatedAt'>;
 
 /** Indicator fields (API names) to columns. */
 export function indicatorColumns(f: Partial<Fields>): Partial<IndicatorsTable> {
@@ -78,6 +83,6 @@ export function indicatorColumns(f: Partial<Fields>): Partial<IndicatorsTable> {
 
 /** The audited view of an indicator: its definition, without ids and timestamps. */
 export function indicatorDefinition(i: Indicator): Fields {
-  const { id: _id, projectId: _project, resultNodeId: _node, position: _pos, updatedAt: _u, ...fields } = i;
+  const { id: _id, projectId: _project, programmeId: _programme, resultNodeId: _node, position: _pos, updatedAt: _u, ...fields } = i;
   return fields;
 }

@@ -1,8 +1,14 @@
 import type { Database } from '../../db/database.js';
 import type { IndicatorsTable, ResultNodesTable, ResultsFrameworksTable } from '../../db/schema.js';
 
-export const findFrameworkByProject = (db: Database, projectId: string) =>
-  db.selectFrom('results_frameworks').selectAll().where('project_id', '=', projectId).executeTakeFirst();
+export const findFrameworkByOwner = (db: Database, owner: { kind: 'project' | 'programme'; id: string }) =>
+  db
+    .selectFrom('results_frameworks')
+    .selectAll()
+    .where(owner.kind === 'project' ? 'project_id' : 'programme_id', '=', owner.id)
+    .executeTakeFirst();
+
+export const findFramework = (db: Database, id: string) => db.selectFrom('results_frameworks').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertFramework = (db: Database, row: ResultsFrameworksTable) => db.insertInto('results_frameworks').values(row).execute();
 
@@ -59,7 +65,3 @@ export const indicatorHistory = (db: Database, indicatorId: string) =>
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-
-/** The project an indicator or node belongs to, through its framework. */
-export const projectOfFramework = async (db: Database, frameworkId: string) =>
-  (await db.selectFrom('results_frameworks').select('project_id').where('id', '=', frameworkId).executeTakeFirst())?.project_id;

@@ -11,72 +11,32 @@ import type {
   UpdateIndicatorBody,
   UpdateResultNodeBody,
 } from '@shared/schemas/index.js';
-import type { Role } from '@shared/roles.js';
 import type { IndicatorsTable } from '../../db/schema.js';
 import { nowIso } from '../../lib/clock.js';
 import { type Ctx, inTransaction } from '../../lib/context.js';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { hasRole, projectChain } from '../access/access.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { loadVisibleProject } from '../projects/projects.service.js';
+import { type FrameworkAccess, type FrameworkOwner, editableFramework, frameworkAccess, indicatorAccess, nodeAccess } from './framework-access.js';
 import { indicatorColumns, indicatorDefinition, levelLabels, toIndicator, toNode } from './results.mapper.js';
 import * as repo from './results.repository.js';
 
-/** Who shapes a framework: managers and M&E officers. Everyone who sees the project reads it. */
-const EDITORS: readonly Role[] = ['admin', 'programme_manager', 'me_officer'];
-
-interface Access {
-  frameworkId: string;
-  projectId: string;
-  organisationId: string;
-  canEdit: boolean;
-}
-
-/** The framework of a visible project (made on first use), and whether the actor may edit it. */
-async function access(ctx: Ctx, projectId: string): Promise<Access> {
-  const project = await loadVisibleProject(ctx, projectId);
-  let framework = await repo.findFrameworkByProject(ctx.db, projectId);
-  if (!framework) {
-    const now = nowIso();
-    framework = { id: newId(), project_id: projectId, template: 'custom', level_labels_json: '[]', created_at: now, updated_at: now };
-    await repo.insertFramework(ctx.db, framework);
-  }
-  const canEdit = hasRole(ctx.actor, EDITORS, projectChain({ id: projectId, programmeId: project.programme_id, organisationId: project.organisation_id }));
-  return { frameworkId: framework.id, projectId, organisationId: project.organisation_id, canEdit };
-}
-
-async function editable(ctx: Ctx, projectId: string): Promise<Access> {
-  const a = await access(ctx, projectId);
-  if (!a.canEdit) throw new AppError('forbidden');
-  return a;
-}
-
-/** Loads a node and its project's access, answering 404 when the project is not visible. */
-async function nodeAccess(ctx: Ctx, nodeId: string, edit: boolean) {
-  const node = await repo.findNode(ctx.db, nodeId);
-  const projectId = node && (await repo.projectOfFramework(ctx.db, node.framework_id));
-  if (!node || !projectId) throw notFound();
-  return { node, access: edit ? await editable(ctx, projectId) : await access(ctx, projectId) };
-}
-
-async function indicatorAccess(ctx: Ctx, indicatorId: string, edit: boolean) {
-  const indicator = await repo.findIndicator(ctx.db, indicatorId);
-  const projectId = indicator && (await repo.projectOfFramework(ctx.db, indicator.framework_id));
-  if (!indicator || !projectId) throw notFound();
-  return { indicator, access: edit ? await editable(ctx, projectId) : await access(ctx, projectId) };
-}
+type Access = FrameworkAccess;
+const projectOwner = (id: string): FrameworkOwner => ({ kind: 'project', id });
 
 async function frameworkView(ctx: Ctx, a: Access): Promise<Framework> {
-  const framework = (await repo.findFrameworkByProject(ctx.db, a.projectId))!;
+  const framework = (await repo.findFramework(ctx.db, a.frameworkId))!;
   const [nodes, indicators] = await Promise.all([repo.listNodes(ctx.db, a.frameworkId), repo.listIndicators(ctx.db, a.frameworkId)]);
   return {
     id: framework.id,
     projectId: a.projectId,
+    programmeId: a.programmeId,
     template: framework.template as Framework['template'],
     levels: levelLabels(framework.template, framework.level_labels_json),
     nodes: treeOrder(nodes.map(toNode)),
-    indicators: indicators.map((i) => toIndicator(i, a.projectId)),
+    indicators: indicators.map((i) => toIndicator(i, a)),
+    categories: [],
+    programmeIndicators: [],
     canEdit: a.canEdit,
   };
 }
@@ -98,13 +58,13 @@ function treeOrder(nodes: ResultNode[]): ResultNode[] {
 }
 
 export async function getFramework(ctx: Ctx, projectId: string): Promise<Framework> {
-  return inTransaction(ctx, async (tx) => frameworkView(tx, await access(tx, projectId)));
+  return inTransaction(ctx, async (tx) => frameworkView(tx, await frameworkAccess(tx, projectOwner(projectId))));
 }
 
 export async function updateFramework(ctx: Ctx, projectId: string, body: z.infer<typeof UpdateFrameworkBody>): Promise<Framework> {
   return inTransaction(ctx, async (tx) => {
-    const a = await editable(tx, projectId);
-    const before = (await repo.findFrameworkByProject(tx.db, projectId))!;
+    const a = await editableFramework(tx, projectOwner(projectId));
+    const before = (await repo.findFramework(tx.db, a.frameworkId))!;
     const template = body.template ?? before.template;
     // A new template starts from its own names unless new names come with it.
     const labels = body.levels ? JSON.stringify(body.levels) : body.template && body.template !== before.template ? '[]' : before.level_labels_json;
@@ -135,7 +95,7 @@ async function parentIn(ctx: Ctx, frameworkId: string, parentId: string | null) 
 
 export async function createNode(ctx: Ctx, projectId: string, body: z.infer<typeof CreateResultNodeBody>): Promise<ResultNode> {
   return inTransaction(ctx, async (tx) => {
-    const a = await editable(tx, projectId);
+    const a = await editableFramework(tx, projectOwner(projectId));
     checkParentLevel(await parentIn(tx, a.frameworkId, body.parentId), body.level);
     if (await repo.findNodeByCode(tx.db, a.frameworkId, body.code)) throw conflict('code');
     const now = nowIso();
@@ -242,7 +202,7 @@ export async function deleteNode(ctx: Ctx, nodeId: string, confirm: boolean): Pr
 export async function getIndicator(ctx: Ctx, id: string): Promise<Indicator> {
   return inTransaction(ctx, async (tx) => {
     const { indicator, access: a } = await indicatorAccess(tx, id, false);
-    return toIndicator(indicator, a.projectId);
+    return toIndicator(indicator, a);
   });
 }
 
@@ -258,12 +218,14 @@ export async function createIndicator(ctx: Ctx, nodeId: string, body: z.infer<ty
       id: newId(),
       framework_id: a.frameworkId,
       result_node_id: node.id,
+      library_indicator_id: null,
+      contributes_to_id: null,
       position: (await repo.indicatorsOfNode(tx.db, node.id)).length,
       created_at: now,
       updated_at: now,
     };
     await repo.insertIndicator(tx.db, row);
-    const created = toIndicator(row, a.projectId);
+    const created = toIndicator(row, a);
     await recordAudit(tx, {
       action: 'indicator.create',
       entityType: 'indicator',
@@ -283,11 +245,11 @@ export async function updateIndicator(ctx: Ctx, id: string, body: z.infer<typeof
     if (body.changes.code && body.changes.code !== indicator.code && (await repo.findIndicatorByCode(tx.db, a.frameworkId, body.changes.code))) {
       throw new AppError('conflict', [{ field: 'changes.code', reason: 'duplicate' }]);
     }
-    const before = indicatorDefinition(toIndicator(indicator, a.projectId));
+    const before = indicatorDefinition(toIndicator(indicator, a));
     const updated = { ...indicator, ...indicatorColumns(body.changes), updated_at: nowIso() };
-    const after = indicatorDefinition(toIndicator(updated, a.projectId));
+    const after = indicatorDefinition(toIndicator(updated, a));
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
-    if (changed.length === 0) return toIndicator(indicator, a.projectId);
+    if (changed.length === 0) return toIndicator(indicator, a);
     await repo.updateIndicator(tx.db, id, { ...indicatorColumns(body.changes), updated_at: updated.updated_at });
     await recordAudit(tx, {
       action: 'indicator.update',
@@ -299,7 +261,7 @@ export async function updateIndicator(ctx: Ctx, id: string, body: z.infer<typeof
       reason: body.why.reason,
       note: body.why.note || null,
     });
-    return toIndicator(updated, a.projectId);
+    return toIndicator(updated, a);
   });
 }
 
@@ -336,7 +298,7 @@ export async function deleteIndicator(ctx: Ctx, id: string): Promise<void> {
       entityType: 'indicator',
       entityId: id,
       organisationId: a.organisationId,
-      before: indicatorDefinition(toIndicator(indicator, a.projectId)),
+      before: indicatorDefinition(toIndicator(indicator, a)),
     });
   });
 }
