@@ -10,6 +10,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { codelistRoutes } from './modules/codelists/codelists.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { libraryRoutes } from './modules/library/library.routes.js';
 import { locationRoutes } from './modules/locations/locations.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { programmeRoutes } from './modules/programmes/programmes.routes.js';
@@ -82,6 +83,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       await api.register(programmeRoutes);
       await api.register(projectRoutes);
       await api.register(resultsRoutes);
+      await api.register(libraryRoutes);
       await api.register(auditRoutes);
       await api.register(codelistRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

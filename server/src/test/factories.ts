@@ -173,3 +173,20 @@ export async function buildIndicator(db: Database, o: { nodeId: string; type?: s
   await db.insertInto('indicators').values(row).execute();
   return row;
 }
+
+/** A disaggregation category of an organisation with its options (codes given in order); `ages` makes it an age category. */
+export async function buildCategory(db: Database, o: { organisationId: string; code?: string; options?: string[]; ages?: [number, number | null][] }) {
+  const now = nowIso();
+  const row = {
+    id: newId(), organisation_id: o.organisationId, code: o.code ?? `C${unique()}`, name: `Category ${unique()}`, names_json: '{}',
+    kind: o.ages ? 'age' : 'custom', position: 0, created_at: now, updated_at: now,
+  };
+  await db.insertInto('disaggregation_categories').values(row).execute();
+  const codes = o.options ?? (o.ages ? o.ages.map(([min, max]) => `${min}-${max ?? ''}`) : ['a', 'b']);
+  const options = codes.map((code, position) => ({
+    id: newId(), category_id: row.id, code, label: code, labels_json: '{}', position,
+    min_age: o.ages?.[position]?.[0] ?? null, max_age: o.ages?.[position]?.[1] ?? null, created_at: now, updated_at: now,
+  }));
+  await db.insertInto('disaggregation_options').values(options).execute();
+  return { ...row, options };
+}

@@ -55,6 +55,11 @@ const en: Catalogue = {
   missing_column: 'The required column "{column}" is missing.',
   has_dependants: '{nodes} results and {indicators} indicators below it would be deleted too.',
   wrong_parent_level: 'A result must sit directly under a result of the level above it.',
+  targets_exist: 'Targets already set depend on this; change or remove those targets first.',
+  not_in_programme: "Only a project indicator can roll up, and only into an indicator of its programme's framework.",
+  type_mismatch: 'An indicator and the programme indicator it rolls up into must be of the same type.',
+  linked_to_library: 'This indicator follows a library entry, which fixes this field. Unlink it from the library to change it.',
+  missing_category: 'Your organisation has no disaggregation category with the code "{code}", which this library indicator uses.',
 };
 
 const fr: Catalogue = {
@@ -102,6 +107,11 @@ const fr: Catalogue = {
   missing_column: 'La colonne obligatoire « {column} » est absente.',
   has_dependants: '{nodes} résultats et {indicators} indicateurs en dessous seraient aussi supprimés.',
   wrong_parent_level: 'Un résultat doit être placé directement sous un résultat du niveau supérieur.',
+  targets_exist: "Des cibles déjà saisies en dépendent ; modifiez ou supprimez d'abord ces cibles.",
+  not_in_programme: 'Seul un indicateur de projet peut contribuer, et seulement à un indicateur du cadre de son programme.',
+  type_mismatch: "Un indicateur et l'indicateur de programme auquel il contribue doivent être du même type.",
+  linked_to_library: 'Cet indicateur suit une entrée de la bibliothèque, qui fixe ce champ. Détachez-le de la bibliothèque pour le modifier.',
+  missing_category: "Votre organisation n'a pas de catégorie de désagrégation de code « {code} », utilisée par cet indicateur de la bibliothèque.",
 };
 
 const es: Catalogue = {
@@ -149,6 +159,11 @@ const es: Catalogue = {
   missing_column: 'Falta la columna obligatoria «{column}».',
   has_dependants: 'También se eliminarían {nodes} resultados y {indicators} indicadores que dependen de él.',
   wrong_parent_level: 'Un resultado debe estar directamente bajo un resultado del nivel superior.',
+  targets_exist: 'Ya hay metas fijadas que dependen de esto; modifique o elimine primero esas metas.',
+  not_in_programme: 'Solo un indicador de proyecto puede contribuir, y solo a un indicador del marco de su programa.',
+  type_mismatch: 'Un indicador y el indicador de programa al que contribuye deben ser del mismo tipo.',
+  linked_to_library: 'Este indicador sigue una entrada de la biblioteca, que fija este campo. Desvincúlelo de la biblioteca para cambiarlo.',
+  missing_category: 'Su organización no tiene una categoría de desagregación con el código «{code}», que usa este indicador de la biblioteca.',
 };
 
 const ar: Catalogue = {
@@ -196,6 +211,11 @@ const ar: Catalogue = {
   missing_column: 'العمود المطلوب «{column}» غير موجود.',
   has_dependants: 'سيُحذف أيضًا {nodes} من النتائج و{indicators} من المؤشرات التابعة له.',
   wrong_parent_level: 'يجب أن تقع النتيجة مباشرة تحت نتيجة من المستوى الأعلى.',
+  targets_exist: 'توجد أهداف محددة تعتمد على هذا؛ عدّل تلك الأهداف أو احذفها أولًا.',
+  not_in_programme: 'لا يساهم إلا مؤشر مشروع، ولا يساهم إلا في مؤشر من إطار البرنامج الذي يتبعه.',
+  type_mismatch: 'يجب أن يكون المؤشر ومؤشر البرنامج الذي يساهم فيه من النوع نفسه.',
+  linked_to_library: 'يتبع هذا المؤشر مدخلًا في المكتبة يحدد هذا الحقل. افصله عن المكتبة لتغييره.',
+  missing_category: 'لا توجد لدى منظمتك فئة تصنيف بالرمز «{code}» التي يستخدمها مؤشر المكتبة هذا.',
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, fr, es, ar };

@@ -3,6 +3,7 @@ import { ROLES, type Role, type ScopeType } from '@shared/roles.js';
 import { nowIso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { buildIndicator, buildLocationTree, buildOrganisation, buildProgramme, buildProject, buildResultNode, buildUser } from '../../test/factories.js';
+import { buildLibraryIndicator, buildProgrammeNode } from '../../test/results-factories.js';
 import { type Agent, createTestApp, type TestApp } from '../../test/test-app.js';
 
 /**
@@ -335,6 +336,72 @@ const ROUTES: RouteCase[] = [
       },
       { method: 'DELETE', path: '/api/indicators/:id', target: `an indicator in ${LABEL[p]}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}` }) },
       { method: 'GET', path: '/api/indicators/:id/history', target: `an indicator in ${LABEL[p]}`, success: 200, expected: read, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}/history` }) },
+    ];
+  }),
+
+  // Programme frameworks: read by whoever sees the programme, changed by editors on its chain.
+  // A programme indicator's contributions are read with it; its adoptable library with the programme.
+  ...progIds.flatMap((p): RouteCase[] => {
+    const edit = (a: ActorSpec) => gate(sees(a, p), holds(a, EDITORS, CHAIN[p]));
+    const read = (a: ActorSpec) => gate(sees(a, p), true);
+    const node = async (w: World) => (await buildProgrammeNode(t.db, { programmeId: w.prog[p] })).id;
+    return [
+      { method: 'GET', path: '/api/programmes/:id/framework', target: LABEL[p]!, success: 200, expected: read, request: async (w) => ({ url: `/api/programmes/${w.prog[p]}/framework` }) },
+      {
+        method: 'PATCH', path: '/api/programmes/:id/framework', target: LABEL[p]!, success: 200, expected: edit,
+        request: async (w) => ({ url: `/api/programmes/${w.prog[p]}/framework`, body: { template: 'eu' } }),
+      },
+      {
+        method: 'POST', path: '/api/programmes/:id/framework/nodes', target: LABEL[p]!, success: 201, expected: edit,
+        request: async (w) => ({ url: `/api/programmes/${w.prog[p]}/framework/nodes`, body: { parentId: null, level: 0, code: `PG${unique()}`, title: 'Portfolio goal' } }),
+      },
+      { method: 'PATCH', path: '/api/result-nodes/:id', target: `a result in the framework of ${LABEL[p]}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/result-nodes/${await node(w)}`, body: { title: 'Renamed' } }) },
+      {
+        method: 'POST', path: '/api/result-nodes/:id/indicators', target: `a result in the framework of ${LABEL[p]}`, success: 201, expected: edit,
+        request: async (w) => ({ url: `/api/result-nodes/${await node(w)}/indicators`, body: { code: `PI${unique()}`, name: 'Children withdrawn', type: 'number' } }),
+      },
+      {
+        method: 'GET', path: '/api/indicators/:id/contributions', target: `an indicator in the framework of ${LABEL[p]}`, success: 200, expected: read,
+        request: async (w) => ({ url: `/api/indicators/${(await buildIndicator(t.db, { nodeId: await node(w) })).id}/contributions` }),
+      },
+      { method: 'GET', path: '/api/programmes/:id/library', target: LABEL[p]!, success: 200, expected: read, request: async (w) => ({ url: `/api/programmes/${w.prog[p]}/library` }) },
+    ];
+  }),
+  // Adopting from the library: a project's list is read with the project; adopting edits its framework.
+  ...projIds.flatMap((p): RouteCase[] => {
+    // The entry belongs to the organisation owning the project's programme, so it is always adoptable there.
+    const owner = p === 'projA' ? 'A' : 'B';
+    return [
+      { method: 'GET', path: '/api/projects/:id/library', target: LABEL[p]!, success: 200, expected: (a) => gate(sees(a, p), true), request: async (w) => ({ url: `/api/projects/${w.proj[p]}/library` }) },
+      {
+        method: 'POST', path: '/api/result-nodes/:id/adopt', target: `a result in ${LABEL[p]}`, success: 201,
+        expected: (a) => gate(sees(a, p), holds(a, EDITORS, CHAIN[p])),
+        request: async (w) => {
+          const entry = await buildLibraryIndicator(t.db, { organisationId: w.org[owner] });
+          return { url: `/api/result-nodes/${(await buildResultNode(t.db, { projectId: w.proj[p] })).id}/adopt`, body: { libraryIndicatorId: entry.id } };
+        },
+      },
+    ];
+  }),
+  // An organisation's indicator library: read with any role on the organisation, kept by its editors.
+  ...(['A', 'B'] as const).flatMap((o): RouteCase[] => {
+    const chain = o === 'A' ? CHAIN.orgA : CHAIN.orgB;
+    const read = (a: ActorSpec) => gate(holds(a, 'any', chain), true);
+    const edit = (a: ActorSpec) => gate(holds(a, 'any', chain), holds(a, EDITORS, chain));
+    const entry = async (w: World) => (await buildLibraryIndicator(t.db, { organisationId: w.org[o] })).id;
+    const target = `library of organisation ${o}`;
+    return [
+      { method: 'GET', path: '/api/organisations/:id/library', target, success: 200, expected: read, request: async (w) => ({ url: `/api/organisations/${w.org[o]}/library` }) },
+      {
+        method: 'POST', path: '/api/organisations/:id/library', target, success: 201, expected: edit,
+        request: async (w) => ({ url: `/api/organisations/${w.org[o]}/library`, body: { code: `L${unique()}`, name: 'Standard indicator', type: 'number' } }),
+      },
+      { method: 'GET', path: '/api/library-indicators/:id', target: `an entry in the ${target}`, success: 200, expected: read, request: async (w) => ({ url: `/api/library-indicators/${await entry(w)}` }) },
+      {
+        method: 'PATCH', path: '/api/library-indicators/:id', target: `an entry in the ${target}`, success: 200, expected: edit,
+        request: async (w) => ({ url: `/api/library-indicators/${await entry(w)}`, body: { name: `Renamed ${unique()}` } }),
+      },
+      { method: 'DELETE', path: '/api/library-indicators/:id', target: `an entry in the ${target}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/library-indicators/${await entry(w)}` }) },
     ];
   }),
 

@@ -2,7 +2,7 @@ import type { CategoryKind } from '@shared/domain/disaggregations.js';
 import type { DisaggregationCategory, DisaggregationOption } from '@shared/schemas/index.js';
 import type { Database } from '../../db/database.js';
 import type { DisaggregationCategoriesTable, DisaggregationOptionsTable } from '../../db/schema.js';
-import { indicatorUseCounts, listOptions } from './disaggregations.repository.js';
+import { indicatorUseCounts, libraryUseCounts, listCategoriesByIds, listOptions } from './disaggregations.repository.js';
 
 export const toOption = (r: DisaggregationOptionsTable): DisaggregationOption => ({
   id: r.id,
@@ -35,3 +35,27 @@ export async function hydrateCategories(
     updatedAt: r.updated_at,
   }));
 }
+
+/** Library uses of the categories of every organisation the rows belong to. */
+export async function libraryUsesOf(db: Database, rows: DisaggregationCategoriesTable[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const orgId of new Set(rows.map((r) => r.organisation_id))) for (const [id, n] of await libraryUseCounts(db, orgId)) out.set(id, n);
+  return out;
+}
+
+/** Categories by id, hydrated, in the order of `ids` (an indicator's order); unknown ids are skipped. */
+export async function categoriesInOrder(db: Database, ids: string[]): Promise<DisaggregationCategory[]> {
+  const rows = await listCategoriesByIds(db, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.flatMap((id) => byId.get(id) ?? []);
+  return hydrateCategories(db, ordered, await libraryUsesOf(db, ordered));
+}
+
+/** What the audit log keeps of a category: its definition, without counts and timestamps. */
+export const auditableCategory = (c: DisaggregationCategory) => ({
+  code: c.code,
+  name: c.name,
+  names: c.names,
+  kind: c.kind,
+  options: c.options.map((o) => ({ code: o.code, label: o.label, labels: o.labels, minAge: o.minAge, maxAge: o.maxAge })),
+});

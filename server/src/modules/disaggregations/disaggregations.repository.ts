@@ -59,3 +59,44 @@ export async function setIndicatorCategories(db: Database, indicatorId: string, 
       .execute();
   }
 }
+
+export const findCategoryByCode = (db: Database, organisationId: string, code: string) =>
+  db.selectFrom('disaggregation_categories').select('id').where('organisation_id', '=', organisationId).where('code', '=', code).executeTakeFirst();
+
+export const updateCategory = (db: Database, id: string, patch: Partial<DisaggregationCategoriesTable>) =>
+  db.updateTable('disaggregation_categories').set(patch).where('id', '=', id).execute();
+
+/** Its options go with it (foreign key cascade). */
+export const deleteCategory = (db: Database, id: string) => db.deleteFrom('disaggregation_categories').where('id', '=', id).execute();
+
+export const updateOption = (db: Database, id: string, patch: Partial<DisaggregationOptionsTable>) =>
+  db.updateTable('disaggregation_options').set(patch).where('id', '=', id).execute();
+
+export const deleteOptions = (db: Database, ids: string[]) =>
+  ids.length ? db.deleteFrom('disaggregation_options').where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/**
+ * How many of the organisation's library entries use each category. The entries keep their
+ * categories as a JSON list of ids, so the count is made here rather than in SQL.
+ */
+export async function libraryUseCounts(db: Database, organisationId: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('library_indicators').select('category_ids_json').where('organisation_id', '=', organisationId).execute();
+  const out = new Map<string, number>();
+  for (const r of rows) for (const id of new Set(JSON.parse(r.category_ids_json) as string[])) out.set(id, (out.get(id) ?? 0) + 1);
+  return out;
+}
+
+/** Target keys, among indicators using the category, that contain any of the options (keys are option ids joined by `|`). */
+export async function targetKeysUsing(db: Database, categoryId: string, optionIds: string[]): Promise<string[]> {
+  if (!optionIds.length) return [];
+  const rows = await db
+    .selectFrom('indicator_targets')
+    .select('disaggregation_key')
+    .where('indicator_id', 'in', (eb) => eb.selectFrom('indicator_disaggregations').select('indicator_id').where('category_id', '=', categoryId))
+    .where((eb) => eb.or(optionIds.map((id) => eb('disaggregation_key', 'like', `%${id}%`))))
+    .execute();
+  return rows.map((r) => r.disaggregation_key);
+}
+
+export const programmeIdsOf = (db: Database, organisationId: string) =>
+  db.selectFrom('programmes').select('id').where('organisation_id', '=', organisationId).execute().then((rows) => rows.map((r) => r.id));

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { ADMINS, authorise, hasRole, installationChain, organisationChain, requireRole } from '../access/access.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { insertStandardCategories } from '../disaggregations/disaggregations.service.js';
 import { toOrganisation } from './organisations.mapper.js';
 import * as repo from './organisations.repository.js';
 
@@ -42,6 +43,8 @@ export async function createOrganisation(ctx: Ctx, body: z.infer<typeof CreateOr
     await repo.insertOrganisation(tx.db, row);
     const created = toOrganisation(row);
     await recordAudit(tx, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, organisationId: row.id, after: created });
+    // Every organisation starts with the standard disaggregations (sex, age bands, disability, displacement).
+    await insertStandardCategories(tx, row.id);
     return created;
   });
 }
