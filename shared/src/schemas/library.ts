@@ -46,6 +46,9 @@ export const LibraryListQuery = z.strictObject({
   includeArchived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
+/** A project's or programme's adoptable list: only non-archived entries, so only a search term. */
+export const AdoptableLibraryQuery = LibraryListQuery.pick({ q: true });
+
 const libraryFields = {
   ...indicatorDefinitionFields,
   source: z.string().trim().max(200),

@@ -103,6 +103,7 @@ export const ProgrammeIndicatorRefSchema = z.object({
   type: z.enum(INDICATOR_TYPES),
   unit: z.string(),
 });
+export type ProgrammeIndicatorRef = z.infer<typeof ProgrammeIndicatorRefSchema>;
 
 export const FrameworkSchema = z.object({
   id: IdSchema,
@@ -193,6 +194,21 @@ export const UpdateIndicatorBody = z.strictObject({
 });
 
 export const MoveIndicatorBody = z.strictObject({ resultNodeId: IdSchema, position: z.number().int().min(0).max(10_000) });
+
+export const DeleteIndicatorQuery = z.strictObject({
+  /** Required when project indicators roll up into it: deleting then clears their links. */
+  confirm: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+/** The project indicators that roll up into a programme indicator, among the projects the reader can see. */
+export const IndicatorContributionsSchema = z.object({
+  items: z.array(
+    z.object({
+      indicator: ProgrammeIndicatorRefSchema,
+      project: z.object({ id: IdSchema, code: z.string(), title: z.string() }),
+    }),
+  ),
+});
 
 export const IndicatorHistoryEntrySchema = z.object({
   at: TimestampSchema,

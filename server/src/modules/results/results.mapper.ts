@@ -1,5 +1,5 @@
 import { type FrameworkTemplate, type LevelLabel, TEMPLATE_LEVELS } from '@shared/domain/framework-templates.js';
-import type { Indicator, ResultNode } from '@shared/schemas/index.js';
+import type { Indicator, ProgrammeIndicatorRef, ResultNode } from '@shared/schemas/index.js';
 import type { IndicatorsTable, ResultNodesTable } from '../../db/schema.js';
 
 /** The template's level names with the framework's own renamings laid over them. */
@@ -78,11 +78,31 @@ export function indicatorColumns(f: Partial<Fields>): Partial<IndicatorsTable> {
   if (f.collectionMethod !== undefined) c.collection_method = f.collectionMethod;
   if (f.frequency !== undefined) c.frequency = f.frequency;
   if (f.responsible !== undefined) c.responsible = f.responsible;
+  if (f.libraryIndicatorId !== undefined) c.library_indicator_id = f.libraryIndicatorId;
+  if (f.contributesToId !== undefined) c.contributes_to_id = f.contributesToId;
   return c;
 }
 
-/** The audited view of an indicator: its definition, without ids and timestamps. */
+export type IndicatorDefinition = Fields;
+
+/** An indicator's definition, without ids of its own, place and timestamps: what a change compares. */
 export function indicatorDefinition(i: Indicator): Fields {
   const { id: _id, projectId: _project, programmeId: _programme, resultNodeId: _node, position: _pos, updatedAt: _u, ...fields } = i;
   return fields;
 }
+
+/**
+ * What the audit log keeps of (part of) a definition. Categories are kept by code: an id means
+ * nothing to a reader of the history, and the code stays readable after the category is gone.
+ */
+export function auditableDefinition(d: Partial<Fields>, categoryCodes: ReadonlyMap<string, string>): Record<string, unknown> {
+  return d.categoryIds === undefined ? { ...d } : { ...d, categoryIds: d.categoryIds.map((id) => categoryCodes.get(id) ?? id) };
+}
+
+export const toProgrammeIndicatorRef = (r: Pick<IndicatorsTable, 'id' | 'code' | 'name' | 'type' | 'unit'>): ProgrammeIndicatorRef => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  type: r.type as Indicator['type'],
+  unit: r.unit,
+});

@@ -65,3 +65,54 @@ export const indicatorHistory = (db: Database, indicatorId: string) =>
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .execute();
+
+/** Project indicators that roll up into any of the given (programme) indicators. */
+export const contributorsOf = (db: Database, indicatorIds: string[]) =>
+  indicatorIds.length
+    ? db.selectFrom('indicators').selectAll().where('contributes_to_id', 'in', indicatorIds).orderBy('code').execute()
+    : Promise.resolve([]);
+
+/** Contributing indicators with their project, for the projects in `projectIds` (null = every project). */
+export function contributionsTo(db: Database, indicatorId: string, projectIds: string[] | null) {
+  let q = db
+    .selectFrom('indicators')
+    .innerJoin('results_frameworks', 'results_frameworks.id', 'indicators.framework_id')
+    .innerJoin('projects', 'projects.id', 'results_frameworks.project_id')
+    .select([
+      'indicators.id', 'indicators.code', 'indicators.name', 'indicators.type', 'indicators.unit',
+      'projects.id as project_id', 'projects.code as project_code', 'projects.title as project_title',
+    ])
+    .where('indicators.contributes_to_id', '=', indicatorId);
+  if (projectIds) q = q.where('projects.id', 'in', projectIds.length ? projectIds : ['']);
+  return q.orderBy('projects.code').orderBy('indicators.code').execute();
+}
+
+/** Targets for periods (not the life-of-project breakdown), which follow the indicator's frequency. */
+export async function countPeriodTargets(db: Database, indicatorId: string): Promise<number> {
+  const row = await db
+    .selectFrom('indicator_targets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('indicator_id', '=', indicatorId)
+    .where('period_key', '!=', 'LOP')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The distinct disaggregation keys the indicator's targets use, besides the total (''). */
+export const targetKeys = (db: Database, indicatorId: string) =>
+  db
+    .selectFrom('indicator_targets')
+    .select('disaggregation_key')
+    .distinct()
+    .where('indicator_id', '=', indicatorId)
+    .where('disaggregation_key', '!=', '')
+    .execute()
+    .then((rows) => rows.map((r) => r.disaggregation_key));
+
+export const renameTargetKey = (db: Database, indicatorId: string, from: string, to: string) =>
+  db.updateTable('indicator_targets').set({ disaggregation_key: to }).where('indicator_id', '=', indicatorId).where('disaggregation_key', '=', from).execute();
+
+/** Writes positions 0…n-1 for a list of siblings in the given order. */
+export async function renumber(db: Database, table: 'result_nodes' | 'indicators', ids: string[]) {
+  for (const [position, id] of ids.entries()) await db.updateTable(table).set({ position }).where('id', '=', id).execute();
+}
