@@ -9,6 +9,7 @@ import type { Database, DatabaseHandle, Dialect } from './db/database.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { codelistRoutes } from './modules/codelists/codelists.routes.js';
+import { disaggregationRoutes } from './modules/disaggregations/disaggregations.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
 import { locationRoutes } from './modules/locations/locations.routes.js';
@@ -16,6 +17,7 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { programmeRoutes } from './modules/programmes/programmes.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
+import { targetRoutes } from './modules/results/targets.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -84,6 +86,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       await api.register(projectRoutes);
       await api.register(resultsRoutes);
       await api.register(libraryRoutes);
+      await api.register(targetRoutes);
+      await api.register(disaggregationRoutes);
       await api.register(auditRoutes);
       await api.register(codelistRoutes);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -60,6 +60,18 @@ const en: Catalogue = {
   type_mismatch: 'An indicator and the programme indicator it rolls up into must be of the same type.',
   linked_to_library: 'This indicator follows a library entry, which fixes this field. Unlink it from the library to change it.',
   missing_category: 'Your organisation has no disaggregation category with the code "{code}", which this library indicator uses.',
+  max_age_below_min: 'The last age is below the first age.',
+  ages_only_for_age_bands: 'Ages can only be set on the options of an age category.',
+  overlapping_age_bands: 'Age bands "{first}" and "{second}" overlap.',
+  in_use: '"{name}" is still used ({count} times) and cannot be removed.',
+  unknown_period: "Period '{period}' is not one of the indicator's periods.",
+  not_project_location: "This place is not one of the project's locations.",
+  unknown_option: "This option is not in the indicator's disaggregation categories.",
+  same_category_twice: 'Two options of the same category were chosen; choose at most one per category.',
+  use_lop_target: "The life-of-project total is the indicator's own life-of-project target; set it there.",
+  yes_no_value: 'Must be 0 (no) or 1 (yes).',
+  not_numeric: 'A qualitative indicator takes no numeric targets.',
+  duplicate_target: 'The same target (period, place and breakdown) appears more than once.',
 };
 
 const fr: Catalogue = {
@@ -112,6 +124,18 @@ const fr: Catalogue = {
   type_mismatch: "Un indicateur et l'indicateur de programme auquel il contribue doivent être du même type.",
   linked_to_library: 'Cet indicateur suit une entrée de la bibliothèque, qui fixe ce champ. Détachez-le de la bibliothèque pour le modifier.',
   missing_category: "Votre organisation n'a pas de catégorie de désagrégation de code « {code} », utilisée par cet indicateur de la bibliothèque.",
+  max_age_below_min: "Le dernier âge est inférieur au premier âge.",
+  ages_only_for_age_bands: "Les âges ne s'indiquent que pour les options d'une catégorie d'âge.",
+  overlapping_age_bands: "Les tranches d'âge « {first} » et « {second} » se chevauchent.",
+  in_use: '« {name} » est encore utilisé ({count} fois) et ne peut pas être supprimé.',
+  unknown_period: "« {period} » n'est pas une des périodes de l'indicateur.",
+  not_project_location: "Ce lieu n'est pas un des lieux du projet.",
+  unknown_option: "Cette option ne fait pas partie des catégories de désagrégation de l'indicateur.",
+  same_category_twice: 'Deux options de la même catégorie ont été choisies ; choisissez-en au plus une par catégorie.',
+  use_lop_target: "Le total sur la durée du projet est la cible de fin de projet de l'indicateur ; saisissez-le là.",
+  yes_no_value: 'Doit valoir 0 (non) ou 1 (oui).',
+  not_numeric: "Un indicateur qualitatif n'a pas de cibles chiffrées.",
+  duplicate_target: 'La même cible (période, lieu et ventilation) apparaît plusieurs fois.',
 };
 
 const es: Catalogue = {
@@ -164,6 +188,18 @@ const es: Catalogue = {
   type_mismatch: 'Un indicador y el indicador de programa al que contribuye deben ser del mismo tipo.',
   linked_to_library: 'Este indicador sigue una entrada de la biblioteca, que fija este campo. Desvincúlelo de la biblioteca para cambiarlo.',
   missing_category: 'Su organización no tiene una categoría de desagregación con el código «{code}», que usa este indicador de la biblioteca.',
+  max_age_below_min: 'La última edad es menor que la primera.',
+  ages_only_for_age_bands: 'Las edades solo se indican en las opciones de una categoría de edad.',
+  overlapping_age_bands: 'Los grupos de edad «{first}» y «{second}» se superponen.',
+  in_use: '«{name}» aún se usa ({count} veces) y no se puede eliminar.',
+  unknown_period: '«{period}» no es uno de los períodos del indicador.',
+  not_project_location: 'Este lugar no es uno de los lugares del proyecto.',
+  unknown_option: 'Esta opción no pertenece a las categorías de desagregación del indicador.',
+  same_category_twice: 'Se eligieron dos opciones de la misma categoría; elija como máximo una por categoría.',
+  use_lop_target: 'El total de la vida del proyecto es la meta de fin de proyecto del propio indicador; fíjela allí.',
+  yes_no_value: 'Debe ser 0 (no) o 1 (sí).',
+  not_numeric: 'Un indicador cualitativo no lleva metas numéricas.',
+  duplicate_target: 'La misma meta (período, lugar y desglose) aparece más de una vez.',
 };
 
 const ar: Catalogue = {
@@ -216,6 +252,18 @@ const ar: Catalogue = {
   type_mismatch: 'يجب أن يكون المؤشر ومؤشر البرنامج الذي يساهم فيه من النوع نفسه.',
   linked_to_library: 'يتبع هذا المؤشر مدخلًا في المكتبة يحدد هذا الحقل. افصله عن المكتبة لتغييره.',
   missing_category: 'لا توجد لدى منظمتك فئة تصنيف بالرمز «{code}» التي يستخدمها مؤشر المكتبة هذا.',
+  max_age_below_min: 'العمر الأخير أقل من العمر الأول.',
+  ages_only_for_age_bands: 'لا تُحدَّد الأعمار إلا لخيارات فئة العمر.',
+  overlapping_age_bands: 'الفئتان العمريتان «{first}» و«{second}» متداخلتان.',
+  in_use: '«{name}» لا يزال مستخدمًا ({count} مرة) ولا يمكن حذفه.',
+  unknown_period: '«{period}» ليست من فترات المؤشر.',
+  not_project_location: 'هذا المكان ليس من مواقع المشروع.',
+  unknown_option: 'هذا الخيار ليس ضمن فئات التصنيف الخاصة بالمؤشر.',
+  same_category_twice: 'اختير خياران من الفئة نفسها؛ اختر خيارًا واحدًا على الأكثر لكل فئة.',
+  use_lop_target: 'المجموع على مدى المشروع هو هدف نهاية المشروع الخاص بالمؤشر؛ حدّده هناك.',
+  yes_no_value: 'يجب أن تكون القيمة 0 (لا) أو 1 (نعم).',
+  not_numeric: 'لا يأخذ المؤشر النوعي أهدافًا رقمية.',
+  duplicate_target: 'الهدف نفسه (الفترة والمكان والتصنيف) مكرر أكثر من مرة.',
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, fr, es, ar };

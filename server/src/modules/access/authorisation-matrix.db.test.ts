@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role, type ScopeType } from '@shared/roles.js';
 import { nowIso } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
-import { buildIndicator, buildLocationTree, buildOrganisation, buildProgramme, buildProject, buildResultNode, buildUser } from '../../test/factories.js';
+import { buildCategory, buildIndicator, buildLocationTree, buildOrganisation, buildProgramme, buildProject, buildResultNode, buildUser } from '../../test/factories.js';
 import { buildLibraryIndicator, buildProgrammeNode } from '../../test/results-factories.js';
 import { type Agent, createTestApp, type TestApp } from '../../test/test-app.js';
 
@@ -85,7 +85,7 @@ interface Request {
 }
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   target: string;
   success: number;
@@ -336,6 +336,40 @@ const ROUTES: RouteCase[] = [
       },
       { method: 'DELETE', path: '/api/indicators/:id', target: `an indicator in ${LABEL[p]}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}` }) },
       { method: 'GET', path: '/api/indicators/:id/history', target: `an indicator in ${LABEL[p]}`, success: 200, expected: read, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}/history` }) },
+      { method: 'GET', path: '/api/indicators/:id/targets', target: `an indicator in ${LABEL[p]}`, success: 200, expected: read, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}/targets` }) },
+      {
+        method: 'PUT', path: '/api/indicators/:id/targets', target: `an indicator in ${LABEL[p]}`, success: 200, expected: edit,
+        request: async (w) => ({ url: `/api/indicators/${await indicator(w)}/targets`, body: { targets: [{ period: '2025-Q1', value: 5 }], why: { reason: 'correction' } } }),
+      },
+    ];
+  }),
+
+  // Disaggregation categories: read with any role on the organisation or sight of one of its
+  // programmes; kept by admins, programme managers and M&E officers on the organisation.
+  ...(['A', 'B'] as const).flatMap((o): RouteCase[] => {
+    const readsCategories = (a: ActorSpec) =>
+      o === 'A' ? holds(a, 'any', CHAIN.orgA) || sees(a, 'progA') : holds(a, 'any', CHAIN.orgB) || sees(a, 'progB') || sees(a, 'progShared');
+    const edit = (a: ActorSpec) => gate(readsCategories(a), holds(a, EDITORS, o === 'A' ? CHAIN.orgA : CHAIN.orgB));
+    const category = async (w: World) => (await buildCategory(t.db, { organisationId: w.org[o] })).id;
+    const target = `organisation ${o}`;
+    return [
+      {
+        method: 'GET', path: '/api/organisations/:id/disaggregations', target, success: 200, expected: (a) => gate(readsCategories(a), true),
+        request: async (w) => ({ url: `/api/organisations/${w.org[o]}/disaggregations` }),
+      },
+      {
+        method: 'POST', path: '/api/organisations/:id/disaggregations', target, success: 201, expected: edit,
+        request: async (w) => ({
+          url: `/api/organisations/${w.org[o]}/disaggregations`,
+          body: { code: `C${unique()}`, name: 'Matrix category', options: [{ code: 'a', label: 'A' }, { code: 'b', label: 'B' }] },
+        }),
+      },
+      {
+        method: 'POST', path: '/api/organisations/:id/disaggregations/standard', target, success: 200, expected: edit,
+        request: async (w) => ({ url: `/api/organisations/${w.org[o]}/disaggregations/standard` }),
+      },
+      { method: 'PATCH', path: '/api/disaggregations/:id', target: `a category of ${target}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/disaggregations/${await category(w)}`, body: { name: `Renamed ${unique()}` } }) },
+      { method: 'DELETE', path: '/api/disaggregations/:id', target: `a category of ${target}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/disaggregations/${await category(w)}` }) },
     ];
   }),
 
