@@ -10,6 +10,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { codelistRoutes } from './modules/codelists/codelists.routes.js';
 import { disaggregationRoutes } from './modules/disaggregations/disaggregations.routes.js';
+import { frameworkIoRoutes } from './modules/framework-io/framework-io.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { libraryRoutes } from './modules/library/library.routes.js';
 import { locationRoutes } from './modules/locations/locations.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       await api.register(resultsRoutes);
       await api.register(libraryRoutes);
       await api.register(targetRoutes);
+      await api.register(frameworkIoRoutes);
       await api.register(disaggregationRoutes);
       await api.register(auditRoutes);
       await api.register(codelistRoutes);

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { buildCategory, buildIndicator, buildLocationTree, buildOrganisation, buildProgramme, buildProject, buildResultNode, buildUser } from '../../test/factories.js';
 import { buildLibraryIndicator, buildProgrammeNode } from '../../test/results-factories.js';
 import { type Agent, createTestApp, type TestApp } from '../../test/test-app.js';
+import { blankWorkbook } from '../framework-io/framework-workbook.js';
 
 /**
  * The authorisation table: every role on every scope type × every route, generated, with the
@@ -336,6 +337,16 @@ const ROUTES: RouteCase[] = [
       },
       { method: 'DELETE', path: '/api/indicators/:id', target: `an indicator in ${LABEL[p]}`, success: 200, expected: edit, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}` }) },
       { method: 'GET', path: '/api/indicators/:id/history', target: `an indicator in ${LABEL[p]}`, success: 200, expected: read, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}/history` }) },
+      // Framework workbooks: downloads with the project, the import (a dry run here, so it changes nothing) with framework edit rights.
+      { method: 'GET', path: '/api/projects/:id/framework.xlsx', target: LABEL[p]!, success: 200, expected: read, request: async (w) => ({ url: `/api/projects/${w.proj[p]}/framework.xlsx` }) },
+      { method: 'GET', path: '/api/projects/:id/indicator-plan.xlsx', target: LABEL[p]!, success: 200, expected: read, request: async (w) => ({ url: `/api/projects/${w.proj[p]}/indicator-plan.xlsx` }) },
+      {
+        method: 'POST', path: '/api/projects/:id/framework/import', target: LABEL[p]!, success: 200, expected: edit,
+        request: async (w) => ({
+          url: `/api/projects/${w.proj[p]}/framework/import`,
+          body: { contentBase64: (await blankWorkbook()).toString('base64'), dryRun: true, why: { reason: 'correction' } },
+        }),
+      },
       { method: 'GET', path: '/api/indicators/:id/targets', target: `an indicator in ${LABEL[p]}`, success: 200, expected: read, request: async (w) => ({ url: `/api/indicators/${await indicator(w)}/targets` }) },
       {
         method: 'PUT', path: '/api/indicators/:id/targets', target: `an indicator in ${LABEL[p]}`, success: 200, expected: edit,
@@ -448,6 +459,7 @@ const ROUTES: RouteCase[] = [
     }),
   ),
   { method: 'GET', path: '/api/codelists/:name', target: 'sectors', success: 200, expected: anyone, request: async () => ({ url: '/api/codelists/sectors' }) },
+  { method: 'GET', path: '/api/framework-template.xlsx', target: 'blank template', success: 200, expected: anyone, request: async () => ({ url: '/api/framework-template.xlsx' }) },
 ];
 
 /** Routes that need a session but are exercised in their own suite (they would end the actor's session here). */
