@@ -1,22 +1,7 @@
-import type { z } from 'zod';
-import type { CreateIndicatorBody } from '@shared/schemas/index.js';
-
-type IndicatorSeed = z.input<typeof CreateIndicatorBody>;
-export interface NodeSeed {
-  code: string;
-  title: string;
-  fr?: string;
-  indicators?: IndicatorSeed[];
-  children?: NodeSeed[];
-}
-
-const people = (code: string, name: string, fr: string, lopTarget: number, extra: Partial<IndicatorSeed> = {}): IndicatorSeed => ({
-  code, name, names: { fr }, type: 'number', unit: 'people', direction: 'increase', timeAggregation: 'sum', locationAggregation: 'sum',
-  cumulative: true, baselineValue: 0, baselineDate: '2024-01-01', lopTarget, frequency: 'quarter', ...extra,
-});
+import { type FrameworkSeed, SEX_SPLIT, people } from './demo-results-types.js';
 
 /** Results frameworks of the demo projects, by project code, with their donor template. */
-export const DEMO_FRAMEWORKS: Record<string, { template: 'fcdo' | 'eu' | 'usaid' | 'custom'; nodes: NodeSeed[] }> = {
+export const DEMO_FRAMEWORKS: Record<string, FrameworkSeed> = {
   'CLM-KOL-01': {
     template: 'fcdo',
     nodes: [
@@ -36,13 +21,21 @@ export const DEMO_FRAMEWORKS: Record<string, { template: 'fcdo' | 'eu' | 'usaid'
           {
             code: '1.1', title: 'Children withdrawn from mine sites are enrolled and stay in school', fr: 'Les enfants retirés des sites miniers sont scolarisés et y restent',
             indicators: [
-              people('OC1.1', 'Number of children withdrawn from mine sites and enrolled in school', 'Nombre d’enfants retirés des sites miniers et scolarisés', 2400, {
-                meansOfVerification: 'Enrolment registers cross-checked with the CLMRS case list', dataSource: 'School registers', responsible: 'SOKADE education officer',
-              }),
+              {
+                ...people('OC1.1', 'Number of children withdrawn from mine sites and enrolled in school', 'Nombre d’enfants retirés des sites miniers et scolarisés', 2400, {
+                  meansOfVerification: 'Enrolment registers cross-checked with the CLMRS case list', dataSource: 'School registers', responsible: 'SOKADE education officer',
+                }),
+                disaggregations: ['sex', 'age'],
+                contributesTo: 'CLM.1',
+                // Quarters of SAI's April fiscal year from January 2024: a slow start, then school-year peaks.
+                targets: { periods: [0, 80, 150, 260, 180, 120, 300, 260, 200, 140, 320, 240], split: SEX_SPLIT, byLocation: { CD7201: 0.65, CD7203: 0.35 } },
+              },
               {
                 code: 'OC1.2', name: 'Percentage of withdrawn children attending school at least 80% of days', names: { fr: 'Pourcentage d’enfants retirés présents à l’école au moins 80 % des jours' },
                 type: 'percentage', unit: '%', direction: 'increase', timeAggregation: 'latest', locationAggregation: 'sum', baselineValue: 41, baselineDate: '2024-03-31',
                 lopTarget: 85, frequency: 'quarter', meansOfVerification: 'Attendance registers, spot checks each quarter',
+                contributesTo: 'CLM.2',
+                targets: { periods: [45, 50, 55, 60, 64, 68, 72, 75, 78, 80, 83, 85] },
               },
             ],
             children: [
@@ -99,9 +92,17 @@ export const DEMO_FRAMEWORKS: Record<string, { template: 'fcdo' | 'eu' | 'usaid'
           {
             code: 'SO1', title: 'Displaced and host-community children access safe, quality education', fr: 'Les enfants déplacés et des communautés hôtes accèdent à une éducation sûre et de qualité',
             indicators: [
-              people('SO1.1', 'Number of children (6–17) enrolled in supported learning spaces, by sex, age and disability', 'Nombre d’enfants (6–17 ans) inscrits dans les espaces d’apprentissage appuyés, par sexe, âge et handicap', 9500, {
-                unit: 'children', baselineDate: '2023-09-01', meansOfVerification: 'Learning-space registers', responsible: 'AMPE field coordinators',
-              }),
+              {
+                ...people('SO1.1', 'Number of children (6–17) enrolled in supported learning spaces, by sex, age and disability', 'Nombre d’enfants (6–17 ans) inscrits dans les espaces d’apprentissage appuyés, par sexe, âge et handicap', 9500, {
+                  unit: 'children', baselineDate: '2023-09-01', meansOfVerification: 'Learning-space registers', responsible: 'AMPE field coordinators',
+                }),
+                disaggregations: ['sex', 'age', 'disability'],
+                targets: {
+                  periods: [900, 1200, 700, 400, 1100, 1300, 800, 500, 1000, 900, 500, 200],
+                  split: { ...SEX_SPLIT, 'age=5-11': 0.6, 'age=12-17': 0.4, 'disability=with': 0.08 },
+                  byLocation: { ML0501: 0.4, ML0504: 0.35, ML0406: 0.25 },
+                },
+              },
             ],
             children: [
               {
@@ -146,7 +147,13 @@ export const DEMO_FRAMEWORKS: Record<string, { template: 'fcdo' | 'eu' | 'usaid'
             children: [
               {
                 code: '1.1.1', title: 'Neighbourhood forums held each budget cycle', fr: 'Des forums de quartier se tiennent à chaque cycle budgétaire',
-                indicators: [people('1.1.1.a', 'Number of residents taking part in neighbourhood forums, by sex and age', 'Nombre d’habitants participant aux forums de quartier, par sexe et âge', 4000, { unit: 'residents', frequency: 'semester', baselineDate: '2025-01-01' })],
+                indicators: [
+                  {
+                    ...people('1.1.1.a', 'Number of residents taking part in neighbourhood forums, by sex and age', 'Nombre d’habitants participant aux forums de quartier, par sexe et âge', 4000, { unit: 'residents', frequency: 'semester', baselineDate: '2025-01-01' }),
+                    disaggregations: ['sex', 'age'],
+                    targets: { periods: [500, 700, 600, 800, 650, 750], split: { 'sex=female': 0.5, 'sex=male': 0.5 }, byLocation: { TN61: 0.55, TN51: 0.45 } },
+                  },
+                ],
               },
             ],
           },

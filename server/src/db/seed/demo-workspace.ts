@@ -150,6 +150,61 @@ export const DEMO_PROGRAMMES: { owner: string; data: Omit<z.input<typeof CreateP
         },
         locations: ['PE08', 'PE21'], lead: 'SAI', implementing: ['ACA'],
       },
+      {
+        data: {
+          code: 'LASI-GH-04', title: 'Accra and Kumasi Focal Cities: Informal Workers at the Table', status: '2',
+          description: 'Market traders, head porters and waste pickers negotiate space, services and social protection with the metropolitan assemblies of Accra and Kumasi.',
+          startDate: '2025-07-01', endDate: '2028-06-30', currency: 'GHS', countries: ['GHA'], sectors: ['16020', '15150'],
+        },
+        locations: ['GH02', 'GH05'], lead: 'SAI', implementing: ['UNLDF'],
+      },
+    ],
+  },
+  {
+    owner: 'SAI',
+    data: {
+      code: 'CSPR',
+      name: 'Central Sahel Protection Response',
+      description: 'Protection monitoring, case management, gender-based violence response and psychosocial support for people affected by conflict in central and northern Mali.',
+      status: 'active', startDate: '2025-01-01', endDate: '2026-12-31',
+    },
+    projects: [
+      {
+        data: {
+          code: 'PROT-ML-01', title: 'Protection Services in Mopti, Ségou, Tombouctou and Gao', status: '2',
+          description: 'Mobile protection teams, community-based protection committees and specialised services for survivors, children at risk and persons with disabilities.',
+          startDate: '2025-01-01', endDate: '2026-12-31', currency: 'XOF', countries: ['MLI'], sectors: ['15180', '72010', '15160'],
+        },
+        locations: ['ML05', 'ML0501', 'ML0506', 'ML04', 'ML0406', 'ML06', 'ML0605', 'ML07', 'ML0703'], lead: 'SAI', donor: 'NFCC', implementing: ['AMPE'],
+      },
+    ],
+  },
+  {
+    owner: 'SAI',
+    data: {
+      code: 'MIGR',
+      name: 'Migration and Local Development in Tunisia',
+      description:
+        'A grant programme for municipalities and civil-society organisations in the south and centre of Tunisia: reintegration of returning migrants, diaspora investment and local jobs for young people who would otherwise leave.',
+      status: 'active', startDate: '2025-04-01', endDate: '2028-03-31',
+    },
+    projects: [
+      {
+        data: {
+          code: 'MIGR-TN-01', title: 'Médenine: Returning Migrants Start Again', status: '2',
+          description: 'Counselling, vocational training and start-up grants for returning migrants and young people in Médenine, run with the municipality and ATGL.',
+          startDate: '2025-04-01', endDate: '2027-09-30', currency: 'TND', countries: ['TUN'], sectors: ['15190', '16020'],
+        },
+        locations: ['TN82'], lead: 'SAI', implementing: ['ATGL'],
+      },
+      {
+        data: {
+          code: 'MIGR-TN-02', title: 'Gafsa and Kasserine Diaspora Investment Windows', status: '2',
+          description: 'Municipal one-stop windows that match diaspora savings with local enterprises and municipal infrastructure in Gafsa and Kasserine.',
+          startDate: '2025-10-01', endDate: '2028-03-31', currency: 'TND', countries: ['TUN'], sectors: ['15190', '25010'],
+        },
+        locations: ['TN71', 'TN42'], lead: 'SAI', implementing: ['ATGL', 'UNLDF'],
+      },
     ],
   },
 ];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role, ScopeType } from '@shared/roles.js';
-import { CreateIndicatorBody, CreateOrganisationBody, CreateProgrammeBody, CreateProjectBody, CreateResultNodeBody } from '@shared/schemas/index.js';
+import { CreateOrganisationBody, CreateProgrammeBody, CreateProjectBody } from '@shared/schemas/index.js';
 import type { Database } from '../database.js';
 import type { Ctx } from '../../lib/context.js';
 import { uniqueViolation } from '../../lib/db-errors.js';
@@ -11,11 +11,13 @@ import { importLocations } from '../../modules/locations/locations.service.js';
 import { createOrganisation } from '../../modules/organisations/organisations.service.js';
 import { createProgramme } from '../../modules/programmes/programmes.service.js';
 import { createProject } from '../../modules/projects/projects.service.js';
-import { createIndicator, createNode, updateFramework } from '../../modules/results/results.service.js';
 import { addMembership, createUser } from '../../modules/users/users.service.js';
 import { findByPcodes } from '../../modules/locations/locations.repository.js';
 import { COUNTRIES, OTHER_PLACES } from './demo-places.js';
-import { DEMO_FRAMEWORKS, type NodeSeed } from './demo-frameworks.js';
+import { DEMO_FRAMEWORKS } from './demo-frameworks.js';
+import { MORE_DEMO_FRAMEWORKS } from './demo-frameworks-more.js';
+import { DEMO_LIBRARY, DEMO_PROGRAMME_FRAMEWORKS } from './demo-programme-results.js';
+import { type IndicatorIds, type LibraryIds, seedFramework, seedLibrary } from './demo-results.js';
 import { DEMO_ORGANISATIONS, DEMO_PROGRAMMES, DEMO_USERS } from './demo-workspace.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,6 +54,7 @@ export async function seedDemo(db: Database, password: string): Promise<SeedResu
     const org = (key: string) => orgIds.get(key)!;
 
     const scopeIds = new Map<string, string>();
+    const projectsOf = new Map<string, { code: string; id: string }[]>();
     for (const p of DEMO_PROGRAMMES) {
       const programme = await createProgramme(ctx, CreateProgrammeBody.parse({ ...p.data, organisationId: org(p.owner) }));
       scopeIds.set(p.data.code, programme.id);
@@ -66,8 +69,23 @@ export async function seedDemo(db: Database, password: string): Promise<SeedResu
           implementingOrganisationIds: pr.implementing.map(org),
         }));
         scopeIds.set(pr.data.code, project.id);
-        const framework = DEMO_FRAMEWORKS[pr.data.code];
-        if (framework) await seedFramework(ctx, project.id, framework);
+        projectsOf.set(p.data.code, [...(projectsOf.get(p.data.code) ?? []), { code: pr.data.code, id: project.id }]);
+      }
+    }
+
+    // Standard indicators first, then programme frameworks, then the project frameworks that adopt and roll up into them.
+    const library: LibraryIds = new Map();
+    for (const [key, entries] of Object.entries(DEMO_LIBRARY)) await seedLibrary(ctx, org(key), entries, library);
+    const frameworks = { ...DEMO_FRAMEWORKS, ...MORE_DEMO_FRAMEWORKS };
+    for (const p of DEMO_PROGRAMMES) {
+      const owner = org(p.owner);
+      const programmeSeed = DEMO_PROGRAMME_FRAMEWORKS[p.data.code];
+      const programmeIndicators: IndicatorIds = programmeSeed
+        ? await seedFramework(ctx, { kind: 'programme', id: scopeIds.get(p.data.code)! }, owner, programmeSeed, library, new Map())
+        : new Map();
+      for (const project of projectsOf.get(p.data.code) ?? []) {
+        const seed = frameworks[project.code];
+        if (seed) await seedFramework(ctx, { kind: 'project', id: project.id }, owner, seed, library, programmeIndicators);
       }
     }
 
@@ -88,21 +106,6 @@ export async function seedDemo(db: Database, password: string): Promise<SeedResu
     ].join('\n');
     return { logins, banner };
   });
-}
-
-/** A project's logframe through the same services the editor uses, so the demo obeys the same rules. */
-async function seedFramework(ctx: Ctx, projectId: string, framework: (typeof DEMO_FRAMEWORKS)[string]) {
-  await updateFramework(ctx, projectId, { template: framework.template });
-  const add = async (node: NodeSeed, parentId: string | null, level: number): Promise<void> => {
-    const created = await createNode(
-      ctx,
-      projectId,
-      CreateResultNodeBody.parse({ parentId, level, code: node.code, title: node.title, titles: node.fr ? { fr: node.fr } : {} }),
-    );
-    for (const indicator of node.indicators ?? []) await createIndicator(ctx, created.id, CreateIndicatorBody.parse(indicator));
-    for (const child of node.children ?? []) await add(child, created.id, level + 1);
-  };
-  for (const node of framework.nodes) await add(node, null, 0);
 }
 
 /** Countries, then Mali and DRC boundaries from the boundary files, then the remaining admin areas. */

@@ -15,10 +15,13 @@ import type { LibraryRow } from './library.repository.js';
 /**
  * The organisations whose libraries a framework draws on: the programme's owner and, for a
  * project, its lead, implementing and donor organisations (a donor's standard list is adopted
- * by the projects it funds).
+ * by the projects it funds). A programme draws on the organisations of all its projects, so its
+ * framework can adopt the donor's list that its projects report against.
  */
-async function libraryOrganisations(ctx: Ctx, owner: { projectId: string | null; organisationId: string }): Promise<string[]> {
-  const partners = owner.projectId ? await repo.projectOrganisationIds(ctx.db, owner.projectId) : [];
+async function libraryOrganisations(ctx: Ctx, owner: { projectId: string | null; programmeId: string | null; organisationId: string }): Promise<string[]> {
+  const partners = owner.projectId
+    ? await repo.projectOrganisationIds(ctx.db, owner.projectId)
+    : await repo.programmeOrganisationIds(ctx.db, owner.programmeId!);
   return [...new Set([owner.organisationId, ...partners])];
 }
 
@@ -27,8 +30,8 @@ export async function listAdoptable(ctx: Ctx, owner: FrameworkOwner, query: z.in
   // Seeing the project or programme is enough, as for reading its framework; nothing is created on read.
   const linked =
     owner.kind === 'project'
-      ? await loadVisibleProject(ctx, owner.id).then((p) => ({ projectId: p.id, organisationId: p.organisation_id }))
-      : await loadVisibleProgramme(ctx, owner.id).then((p) => ({ projectId: null, organisationId: p.organisation_id }));
+      ? await loadVisibleProject(ctx, owner.id).then((p) => ({ projectId: p.id, programmeId: null, organisationId: p.organisation_id }))
+      : await loadVisibleProgramme(ctx, owner.id).then((p) => ({ projectId: null, programmeId: p.id, organisationId: p.organisation_id }));
   const rows = await repo.listEntries(ctx.db, { organisationIds: await libraryOrganisations(ctx, linked), q: query.q, includeArchived: false });
   return { items: await hydrateEntries(ctx, rows), canEdit: false };
 }

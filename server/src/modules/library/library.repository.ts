@@ -60,3 +60,14 @@ export const projectOrganisationIds = (db: Database, projectId: string) =>
     .where('project_id', '=', projectId)
     .execute()
     .then((rows) => rows.map((r) => r.organisation_id));
+
+/** The organisations taking part in any project of a programme. */
+export const programmeOrganisationIds = (db: Database, programmeId: string) =>
+  db
+    .selectFrom('project_organisations')
+    .innerJoin('projects', 'projects.id', 'project_organisations.project_id')
+    .select('project_organisations.organisation_id')
+    .distinct()
+    .where('projects.programme_id', '=', programmeId)
+    .execute()
+    .then((rows) => rows.map((r) => r.organisation_id));
