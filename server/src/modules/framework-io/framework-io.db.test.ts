@@ -30,7 +30,7 @@ describe('exporting a framework', () => {
     const f = await buildSmallFramework(t, w);
     const res = await exportOf(f.projectId);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="framework-[A-Za-z0-9._-]+\.xlsx"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="fieldbook-framework-[A-Za-z0-9._-]+\.xlsx"$/);
     const wb = await loadXlsx(res.rawPayload);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Instructions', 'Results', 'Indicators', 'Targets', 'Lists']);
     expect(sheetRows(wb, 'Results').map((r) => [r.code, r.level, r.parent_code, r.title_fr])).toEqual([
@@ -248,6 +248,7 @@ describe('importing a framework', () => {
   it('refuses what is not a workbook and sheets over the row limit', async () => {
     const f = await buildSmallFramework(t, w);
     expect(problems(await importFile(f.projectId, Buffer.from('code,level\nG,0\n').toString('base64')))).toEqual(['undefined:-:-:unreadable_file']);
+    expect(problems(await importFile(f.projectId, Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64')))).toEqual(['undefined:-:-:file_too_large']);
     const wb = await loadXlsx((await exportOf(f.projectId)).rawPayload);
     const targets = wb.getWorksheet('Targets')!;
     for (let i = 0; i < 5_001; i++) targets.addRow(['OC1', '2025-Q1', null, null, i]);

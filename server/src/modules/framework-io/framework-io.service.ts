@@ -26,7 +26,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The project's framework as a workbook in the template layout; anyone who reads the project may download it. */
 export async function exportFramework(ctx: Ctx, projectId: string): Promise<Download> {
   const s = await inTransaction(ctx, async (tx) => loadSnapshot(tx, await frameworkAccess(tx, projectOwner(projectId))));
-  return { filename: `framework-${safeName(s.project.code)}.xlsx`, content: await frameworkWorkbook(s) };
+  return { filename: `fieldbook-framework-${safeName(s.project.code)}.xlsx`, content: await frameworkWorkbook(s) };
 }
 
 /** The blank template with its Instructions sheet: for any signed-in user (the route needs a session). */
@@ -45,7 +45,7 @@ export async function exportIndicatorPlan(ctx: Ctx, projectId: string): Promise<
       repo.indicatorRefs(tx.db, ids((i) => i.contributesToId)),
     ]);
     const content = await indicatorPlanWorkbook(s, { organisations, libraryCodes, contributesTo, locale: ctx.locale, today: today() });
-    return { filename: `indicator-plan-${safeName(s.project.code)}-${today()}.xlsx`, content };
+    return { filename: `fieldbook-indicator-plan-${safeName(s.project.code)}-${today()}.xlsx`, content };
   });
 }
 

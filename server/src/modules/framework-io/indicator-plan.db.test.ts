@@ -38,7 +38,7 @@ async function linkUp(indicatorId: string) {
 const planOf = async (projectId: string, headers: Record<string, string> = {}) => {
   const res = await w.pm.get(`/api/projects/${projectId}/indicator-plan.xlsx`, headers);
   expect(res.statusCode, res.body).toBe(200);
-  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="indicator-plan-[A-Za-z0-9._-]+-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="fieldbook-indicator-plan-[A-Za-z0-9._-]+-\d{4}-\d{2}-\d{2}\.xlsx"$/);
   return (await loadXlsx(res.rawPayload)).worksheets[0]!;
 };
 
