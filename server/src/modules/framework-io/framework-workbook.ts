@@ -31,7 +31,8 @@ export function frameworkWorkbook(s: FrameworkSnapshot): Promise<Buffer> {
   const pcode = new Map(s.locations.map((l) => [l.id, l.pcode]));
   const targets = s.indicators.flatMap((i) => {
     const categories = i.categoryIds.flatMap((id) => categoryById.get(id) ?? []);
-    const optionLabel = new Map(categories.flatMap((c) => c.options.map((o, position) => [o.id, { text: `${c.code}=${o.code}`, position }] as const)));
+    // Rank: the category's place on the indicator, then the option's place in its category (sex=female, sex=male, age=0-4…).
+    const optionLabel = new Map(categories.flatMap((c, ci) => c.options.map((o, oi) => [o.id, { text: `${c.code}=${o.code}`, position: ci * 1000 + oi }] as const)));
     const periods = [...s.periodKeys(i.frequency), LOP_PERIOD_KEY];
     return sortTargets(s.targets.get(i.id) ?? [], periods, pcode, optionLabel).map((t) => [
       i.code, t.period, t.locationId ? (pcode.get(t.locationId) ?? null) : null, t.optionIds.map((o) => optionLabel.get(o)?.text ?? '').join('; '), t.value,
@@ -43,7 +44,7 @@ export function frameworkWorkbook(s: FrameworkSnapshot): Promise<Buffer> {
 /** Periods in time order (LOP last), then all locations before each place, then the total before its breakdowns. */
 function sortTargets(targets: Target[], periods: string[], pcode: Map<string, string>, option: Map<string, { position: number }>) {
   const periodIndex = (p: string) => (periods.includes(p) ? periods.indexOf(p) : periods.length);
-  const optionOrder = (t: Target) => t.optionIds.map((o) => String(option.get(o)?.position ?? 99).padStart(3, '0')).join('.');
+  const optionOrder = (t: Target) => t.optionIds.map((o) => String(option.get(o)?.position ?? 99_999).padStart(5, '0')).join('.');
   return [...targets].sort(
     (a, b) =>
       periodIndex(a.period) - periodIndex(b.period) ||

@@ -51,7 +51,7 @@ describe('the indicator plan', () => {
     expect(ws.getCell('A1').value).toBe('Indicator plan (performance monitoring plan)');
     expect(ws.getCell('A2').value).toMatch(new RegExp(`^${f.code} — Project`));
     expect(ws.getCell('A3').value).toMatch(/^Organisation: Organisation /);
-    expect(ws.getCell('A4').value).toMatch(/^Generated: \d{4}-\d{2}-\d{2}$/);
+    expect(ws.getCell('A4').value).toMatch(/^Generated on \d{4}-\d{2}-\d{2}$/);
 
     const header = (ws.getRow(6).values as unknown[]).slice(1);
     expect(header).toEqual([

@@ -66,8 +66,8 @@ export async function indicatorPlanWorkbook(s: FrameworkSnapshot, x: PlanExtras)
   ws.getRow(1).font = { bold: true, size: 14 };
   writeCell(ws.getCell(2, 1), `${s.project.code} — ${s.project.title}`);
   ws.getRow(2).font = { bold: true };
-  writeCell(ws.getCell(3, 1), `${L.organisation}: ${x.organisations.join(', ')}`);
-  writeCell(ws.getCell(4, 1), `${L.generated}: ${x.today}`);
+  writeCell(ws.getCell(3, 1), L.organisation.replace('{names}', x.organisations.join(', ')));
+  writeCell(ws.getCell(4, 1), L.generated.replace('{date}', x.today));
   columns.forEach((c, i) => writeCell(ws.getCell(HEADER_ROW, i + 1), c.label));
 
   const nodeById = new Map(s.nodes.map((n) => [n.id, n]));

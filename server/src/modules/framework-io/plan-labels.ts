@@ -9,6 +9,7 @@ interface PlanLabels {
   /** The sheet's name: at most 31 characters. */
   sheet: string;
   title: string;
+  /** Title lines; {names} and {date} are filled in. */
   organisation: string;
   generated: string;
   columns: Record<PlanColumn, string>;
@@ -30,8 +31,8 @@ export const PLAN_LABELS: Record<Locale, PlanLabels> = {
   en: {
     sheet: 'Indicator plan',
     title: 'Indicator plan (performance monitoring plan)',
-    organisation: 'Organisation',
-    generated: 'Generated',
+    organisation: 'Organisation: {names}',
+    generated: 'Generated on {date}',
     columns: {
       level: 'Result level', resultCode: 'Result code', result: 'Result', code: 'Indicator code', name: 'Indicator', definition: 'Definition',
       unit: 'Unit of measure', type: 'Type', direction: 'Direction', timeAggregation: 'Over time', locationAggregation: 'Across places',
@@ -51,8 +52,8 @@ export const PLAN_LABELS: Record<Locale, PlanLabels> = {
   fr: {
     sheet: 'Plan des indicateurs',
     title: 'Plan des indicateurs (plan de suivi de la performance)',
-    organisation: 'Organisation',
-    generated: 'Généré le',
+    organisation: 'Organisation : {names}',
+    generated: 'Généré le {date}',
     columns: {
       level: 'Niveau du résultat', resultCode: 'Code du résultat', result: 'Résultat', code: "Code de l'indicateur", name: 'Indicateur',
       definition: 'Définition', unit: 'Unité de mesure', type: 'Type', direction: 'Sens', timeAggregation: 'Dans le temps',
@@ -72,8 +73,8 @@ export const PLAN_LABELS: Record<Locale, PlanLabels> = {
   es: {
     sheet: 'Plan de indicadores',
     title: 'Plan de indicadores (plan de seguimiento del desempeño)',
-    organisation: 'Organización',
-    generated: 'Generado el',
+    organisation: 'Organización: {names}',
+    generated: 'Generado el {date}',
     columns: {
       level: 'Nivel del resultado', resultCode: 'Código del resultado', result: 'Resultado', code: 'Código del indicador', name: 'Indicador',
       definition: 'Definición', unit: 'Unidad de medida', type: 'Tipo', direction: 'Sentido', timeAggregation: 'A lo largo del tiempo',
@@ -93,8 +94,8 @@ export const PLAN_LABELS: Record<Locale, PlanLabels> = {
   ar: {
     sheet: 'خطة المؤشرات',
     title: 'خطة المؤشرات (خطة رصد الأداء)',
-    organisation: 'المنظمة',
-    generated: 'تاريخ الإنشاء',
+    organisation: 'المنظمة: {names}',
+    generated: 'تاريخ الإنشاء: {date}',
     columns: {
       level: 'مستوى النتيجة', resultCode: 'رمز النتيجة', result: 'النتيجة', code: 'رمز المؤشر', name: 'المؤشر', definition: 'التعريف',
       unit: 'وحدة القياس', type: 'النوع', direction: 'الاتجاه', timeAggregation: 'عبر الزمن', locationAggregation: 'عبر الأماكن',
