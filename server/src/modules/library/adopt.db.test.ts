@@ -79,8 +79,8 @@ describe('what a framework may adopt', () => {
     expect(codes(await pm.get(`/api/projects/${world.projectId}/library?q=don-2`))).toEqual(['DON-2']);
   });
 
-  it('offers a programme its owner’s entries, and hides both lists from those who cannot see them', async () => {
-    expect(codes(await pm.get(`/api/programmes/${world.programmeId}/library`))).toEqual(['OWN-1']);
+  it('offers a programme the entries of its owner and of the organisations in its projects, and hides both lists from those who cannot see them', async () => {
+    expect(codes(await pm.get(`/api/programmes/${world.programmeId}/library`))).toEqual(['DON-1', 'DON-2', 'OWN-1']);
     expect((await outsider.get(`/api/projects/${world.projectId}/library`)).statusCode).toBe(404);
     expect((await outsider.get(`/api/programmes/${world.programmeId}/library`)).statusCode).toBe(404);
   });
