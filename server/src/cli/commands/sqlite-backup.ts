@@ -9,6 +9,8 @@ import { type FileSummary, lockExclusively, verifyFieldbookFile } from './sqlite
 const size = (file: string) => `${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MiB`;
 const summary = (s: FileSummary) => `${s.organisations} organisations, ${s.users} users, ${s.migrations} migrations`;
 
+const ALL_PAGES = 2 ** 31 - 1;
+
 /**
  * Online backup with SQLite's backup API: a consistent copy even while the server writes.
  * It is written beside the target and renamed into place only once it passed the integrity check.
@@ -26,7 +28,10 @@ export async function backupSqlite(databaseFile: string, to: string, out: Out, o
     createPrivateFile(temp);
     const source = new SQLite(databaseFile, { fileMustExist: true });
     try {
-      await source.backup(temp);
+      // After the first 100-page step, copy the rest in one step. In small steps, every write by
+      // the server restarts the copy, so a busy server could keep a backup from ever finishing;
+      // one step holds a read snapshot (WAL lets the server keep writing) and always completes.
+      await source.backup(temp, { progress: () => ALL_PAGES });
     } finally {
       source.close();
     }
