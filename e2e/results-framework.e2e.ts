@@ -149,7 +149,7 @@ describe('results framework journeys', () => {
 
       // The reference sheet shows the new target; the history says who, why and what changed.
       await row.getByRole('link', { name: 'Open the reference sheet of OP1.1.1a' }).click();
-      await page.waitForURL(/\/indicators\/[0-9a-f-]{36}\?project=/);
+      await page.waitForURL(/\/indicators\/[0-9a-f-]{36}$/);
       await expect.poll(() => page.getByTestId('sheet-lop-target').innerText()).toBe('80 %');
       await expect.poll(() => page.getByTestId('sheet-baseline').innerText()).toBe('40 %');
       const change = page.getByTestId('history-entry').filter({ hasText: 'Changed' });

@@ -1,6 +1,6 @@
 import { Anchor, Breadcrumbs, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconHierarchy2, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -17,7 +17,7 @@ import { useProgramme, useProjects } from './queries.js';
 import { PAGE_SIZE, useUrlFilters } from './url-state.js';
 
 export default function ProgrammeDetailPage() {
-  const { t } = useTranslation('projects');
+  const { t } = useTranslation(['projects', 'results']);
   const { id = '' } = useParams();
   const user = useCurrentUser();
   const programme = useProgramme(id);
@@ -49,11 +49,16 @@ export default function ProgrammeDetailPage() {
         }
         subtitle={`${p.code} · ${p.organisationName}`}
         actions={
-          manager && (
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={open}>
-              {t('common:actions.edit')}
+          <>
+            <Button component={Link} to={`/programmes/${p.id}/framework`} variant="light" leftSection={<IconHierarchy2 size={16} />}>
+              {t('results:framework.programmeLink')}
             </Button>
-          )
+            {manager && (
+              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={open}>
+                {t('common:actions.edit')}
+              </Button>
+            )}
+          </>
         }
       />
       <ProgrammeFormModal opened={editing} onClose={close} programme={p} />

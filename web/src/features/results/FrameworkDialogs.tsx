@@ -13,11 +13,12 @@ import { currentLocale } from '../../i18n/index.js';
 import { apiProblems, type FieldProblem, placeOnFields, zodProblems } from './form-problems.js';
 import { indicatorName, levelName, nodeTitle } from './labels.js';
 import { useDeleteIndicator, useDeleteNode, useMoveNode, useUpdateFramework } from './mutations.js';
+import { type FrameworkOwner, ownerOf } from './owner.js';
 
 /** Confirms a switch of template: the level names change, results and indicators stay. */
 export function TemplateConfirmModal({ framework, template, onClose }: { framework: Framework; template: FrameworkTemplate | null; onClose: () => void }) {
   const { t } = useTranslation('results');
-  const update = useUpdateFramework(framework.projectId);
+  const update = useUpdateFramework(ownerOf(framework));
   const name = template ? t(`templates.${template}`) : '';
   const levels = template ? TEMPLATE_LEVELS[template].map((l) => l[currentLocale()] || l.en).join(' → ') : '';
   const close = () => {
@@ -72,7 +73,7 @@ export function RenameLevelsModal({ framework, opened, onClose }: { framework: F
 
 function RenameLevelsForm({ framework, onDone }: { framework: Framework; onDone: () => void }) {
   const { t } = useTranslation('results');
-  const update = useUpdateFramework(framework.projectId);
+  const update = useUpdateFramework(ownerOf(framework));
   const [levels, setLevels] = useState(() => framework.levels.map((l) => ({ ...l })));
   const [clientProblems, setClientProblems] = useState<FieldProblem[]>([]);
   const fields = Array.from({ length: LEVEL_COUNT }, (_, i) => LOCALES.map((l) => `levels.${i}.${l}`)).flat();
@@ -146,7 +147,7 @@ function RenameLevelsForm({ framework, onDone }: { framework: Framework; onDone:
 /** Moves a node under another parent of the level above; it goes last among its new siblings. */
 export function MoveNodeModal({ framework, node, onClose }: { framework: Framework; node: ResultNode | null; onClose: () => void }) {
   const { t } = useTranslation('results');
-  const move = useMoveNode(framework.projectId);
+  const move = useMoveNode(ownerOf(framework));
   const [parentId, setParentId] = useState<string | null>(null);
   const close = () => {
     setParentId(null);
@@ -221,10 +222,15 @@ export function dependantsOf(framework: Framework, node: ResultNode) {
   return { nodes: below.length, indicators: framework.indicators.filter((i) => ids.has(i.resultNodeId)).length };
 }
 
+/** The 409 `has_dependants` detail of an answer, or undefined for any other failure. */
+function dependantsDetail(error: unknown) {
+  if (!(error instanceof ApiError) || error.code !== 'conflict') return undefined;
+  return error.details.find((x) => x.reason === 'has_dependants');
+}
+
 /** The counts a 409 `has_dependants` answer carries, or null for any other failure. */
 function serverDependants(error: unknown): { nodes: number; indicators: number } | null {
-  if (!(error instanceof ApiError) || error.code !== 'conflict') return null;
-  const d = error.details.find((x) => x.reason === 'has_dependants');
+  const d = dependantsDetail(error);
   if (!d) return null;
   return { nodes: Number(d.params?.nodes ?? 0), indicators: Number(d.params?.indicators ?? 0) };
 }
@@ -236,7 +242,7 @@ function serverDependants(error: unknown): { nodes: number; indicators: number }
  */
 export function DeleteNodeModal({ framework, node, onClose }: { framework: Framework; node: ResultNode | null; onClose: () => void }) {
   const { t } = useTranslation('results');
-  const remove = useDeleteNode(framework.projectId);
+  const remove = useDeleteNode(ownerOf(framework));
   const [confirmed, setConfirmed] = useState<{ nodes: number; indicators: number } | null>(null);
   const close = () => {
     setConfirmed(null);
@@ -302,39 +308,68 @@ export function DeleteNodeModal({ framework, node, onClose }: { framework: Frame
   );
 }
 
-export function DeleteIndicatorModal({ projectId, indicator, onClose, onDeleted }: { projectId: string; indicator: Indicator | null; onClose: () => void; onDeleted?: () => void }) {
+/**
+ * Deletes an indicator. A programme indicator that project indicators roll up into is refused
+ * (409 `has_dependants`) until the user confirms: their links are then removed with it.
+ */
+export function DeleteIndicatorModal({
+  owner,
+  indicator,
+  onClose,
+  onDeleted,
+}: {
+  owner: FrameworkOwner | null;
+  indicator: Indicator | null;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
   const { t } = useTranslation('results');
-  const remove = useDeleteIndicator(projectId);
+  const remove = useDeleteIndicator(owner);
+  /** How many project indicators roll up into it, once the server has said so. */
+  const [dependants, setDependants] = useState<number | null>(null);
   const close = () => {
+    setDependants(null);
     remove.reset();
     onClose();
   };
   if (!indicator) return <Modal opened={false} onClose={close} />;
+  const submit = () =>
+    remove.mutate(
+      { id: indicator.id, confirm: dependants !== null },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('indicator.deleted', { code: indicator.code }) });
+          close();
+          onDeleted?.();
+        },
+        onError: (err) => {
+          const d = dependantsDetail(err);
+          if (d) setDependants(Number(d.params?.indicators ?? 0));
+        },
+      },
+    );
+  const otherError = remove.error && !dependantsDetail(remove.error) ? remove.error : null;
   return (
     <Modal opened onClose={close} title={t('indicator.deleteTitle', { code: indicator.code })} size="md">
       <Stack>
         <Text size="sm" dir="auto">
           {t('indicator.deleteBody', { name: indicatorName(indicator) })}
         </Text>
-        {remove.error && <ErrorAlert error={remove.error} />}
+        {dependants !== null && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="delete-contributions">
+            <Text size="sm" fw={600} mb={4}>
+              {t('indicator.contributors', { count: dependants })}
+            </Text>
+            {t('indicator.deleteContributions')}
+          </Alert>
+        )}
+        {otherError && <ErrorAlert error={otherError} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('common:actions.cancel')}
           </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(indicator.id, {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', message: t('indicator.deleted', { code: indicator.code }) });
-                  close();
-                  onDeleted?.();
-                },
-              })
-            }
-          >
-            {t('indicator.delete')}
+          <Button color="red" loading={remove.isPending} onClick={submit}>
+            {dependants !== null ? t('indicator.deleteAnyway') : t('indicator.delete')}
           </Button>
         </Group>
       </Stack>

@@ -5,7 +5,6 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { CHANGE_REASONS, type ChangeReason } from '@shared/domain/framework-templates.js';
 import { errorMessage } from '@shared/i18n/error-messages.js';
 import {
   CreateIndicatorBody,
@@ -20,9 +19,13 @@ import {
 } from '@shared/schemas/index.js';
 import { FormProblems } from '../../components/FormProblems.js';
 import { currentLocale } from '../../i18n/index.js';
+import { CategoryPicker } from './CategoryPicker.js';
+import { ChangeReasonFields, NO_WHY, type Why } from './ChangeReasonFields.js';
 import { apiProblems, type FieldProblem, placeOnFields, zodProblems } from './form-problems.js';
+import { ContributesToSelect, LibraryLinkNotice, rollUpMismatch } from './IndicatorLinkFields.js';
 import { levelName, nodeTitle } from './labels.js';
 import { useCreateIndicator, useUpdateIndicator } from './mutations.js';
+import { ownerOf } from './owner.js';
 import { cleanTranslations, TranslationsInput } from './TranslationsInput.js';
 
 /** Periods an indicator can be collected in (the life-of-project "period" is for targets, not collection). */
@@ -31,24 +34,14 @@ const FREQUENCIES = ['month', 'quarter', 'semester', 'year'] as const;
 const FIELDS = [
   'code', 'name', 'names', 'names.fr', 'names.es', 'names.ar', 'definition', 'definitions', 'definitions.fr', 'definitions.es', 'definitions.ar',
   'unit', 'type', 'direction', 'timeAggregation', 'locationAggregation', 'cumulative', 'baselineValue', 'baselineDate', 'lopTarget',
-  'meansOfVerification', 'dataSource', 'collectionMethod', 'frequency', 'responsible', 'reason', 'note',
+  'meansOfVerification', 'dataSource', 'collectionMethod', 'frequency', 'responsible', 'categoryIds', 'contributesToId', 'libraryIndicatorId',
+  'reason', 'note',
 ] as const;
 
 export type IndicatorFormTarget = { mode: 'create'; node: ResultNode } | { mode: 'edit'; indicator: Indicator; node?: ResultNode };
 
 /** Creates an indicator under a result, or edits one (with the reason for the change). Full screen on a phone. */
-export function IndicatorFormModal({
-  framework,
-  projectId,
-  target,
-  onClose,
-}: {
-  /** Known on the framework page; names the result the indicator measures. */
-  framework?: Framework;
-  projectId?: string;
-  target: IndicatorFormTarget | null;
-  onClose: () => void;
-}) {
+export function IndicatorFormModal({ framework, target, onClose }: { framework: Framework; target: IndicatorFormTarget | null; onClose: () => void }) {
   const { t } = useTranslation('results');
   const phone = useMediaQuery('(max-width: 48em)');
   const title = !target ? '' : target.mode === 'edit' ? t('indicatorForm.editTitle', { code: target.indicator.code }) : t('indicatorForm.createTitle');
@@ -58,7 +51,6 @@ export function IndicatorFormModal({
         <IndicatorForm
           key={target.mode === 'edit' ? target.indicator.id : `new-${target.node.id}`}
           framework={framework}
-          projectId={projectId ?? framework?.projectId}
           target={target}
           onDone={onClose}
         />
@@ -87,6 +79,8 @@ interface FormState {
   collectionMethod: string;
   frequency: Indicator['frequency'];
   responsible: string;
+  categoryIds: string[];
+  contributesToId: string | null;
 }
 
 const initial = (i?: Indicator): FormState => ({
@@ -109,6 +103,8 @@ const initial = (i?: Indicator): FormState => ({
   collectionMethod: i?.collectionMethod ?? '',
   frequency: i?.frequency ?? 'quarter',
   responsible: i?.responsible ?? '',
+  categoryIds: i?.categoryIds ?? [],
+  contributesToId: i?.contributesToId ?? null,
 });
 
 const blank = (s: string) => (s.trim() === '' ? undefined : s);
@@ -135,20 +131,27 @@ const toFields = (f: FormState) => ({
   collectionMethod: f.collectionMethod,
   frequency: f.frequency,
   responsible: f.responsible,
+  categoryIds: f.categoryIds,
+  contributesToId: f.contributesToId,
 });
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function IndicatorForm({ framework, projectId, target, onDone }: { framework?: Framework; projectId?: string; target: IndicatorFormTarget; onDone: () => void }) {
+function IndicatorForm({ framework, target, onDone }: { framework: Framework; target: IndicatorFormTarget; onDone: () => void }) {
   const { t } = useTranslation('results');
   const indicator = target.mode === 'edit' ? target.indicator : undefined;
-  const node = target.node ?? framework?.nodes.find((n) => n.id === indicator?.resultNodeId);
-  const create = useCreateIndicator(projectId ?? '');
-  const update = useUpdateIndicator(indicator?.id ?? '', projectId);
+  const node = target.node ?? framework.nodes.find((n) => n.id === indicator?.resultNodeId);
+  const owner = ownerOf(framework);
+  const create = useCreateIndicator(owner);
+  const update = useUpdateIndicator(indicator?.id ?? '', owner);
   const mutation = indicator ? update : create;
   const formRef = useRef<HTMLFormElement>(null);
   const [form, setForm] = useState<FormState>(() => initial(indicator));
-  const [why, setWhy] = useState<{ reason: ChangeReason | ''; note: string }>({ reason: '', note: '' });
+  const [why, setWhy] = useState<Why>(NO_WHY);
+  /** Unlinking from the library is sent with the next save, with its reason. */
+  const [unlink, setUnlink] = useState(false);
+  const locked = !!indicator?.libraryIndicatorId && !unlink;
+  const rollUp = !!framework.projectId;
   const [clientProblems, setClientProblems] = useState<FieldProblem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -168,6 +171,8 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
     const problems = found.map((p) =>
       (p.field === 'type' && !form.type) || (p.field === 'why.reason' && !why.reason) ? { ...p, message: required } : p,
     );
+    // Values only add up between indicators of one type; the server refuses the link otherwise.
+    if (rollUpMismatch(framework, form.type, form.contributesToId)) problems.push({ field: 'contributesToId', message: t('rollUp.mismatch') });
     setClientProblems(problems);
     if (problems.length) focusFirstError();
     return problems.length === 0;
@@ -191,7 +196,8 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
     }
     // Only what changed is sent, so the history lists exactly the fields that were edited.
     const before = toFields(initial(indicator));
-    const changes = Object.fromEntries(Object.entries(fields).filter(([k, v]) => !same(v, before[k as keyof typeof before])));
+    const changes: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([k, v]) => !same(v, before[k as keyof typeof before])));
+    if (unlink) changes.libraryIndicatorId = null;
     if (Object.keys(changes).length === 0) {
       setClientProblems([]);
       setNotice(t('indicatorForm.noChanges'));
@@ -209,12 +215,18 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={indicator ? t('indicatorForm.editTitle', { code: indicator.code }) : t('indicatorForm.createTitle')}>
       <Stack>
-        {node && framework && (
+        {node && (
           <Text size="sm" c="dimmed">
             {t('indicatorForm.for', { level: levelName(framework.levels, node.level), code: node.code, title: nodeTitle(node) })}
           </Text>
         )}
         <FormProblems clientProblems={clientProblems.length} error={mutation.error} unplaced={unplaced} />
+        {indicator?.libraryIndicatorId && <LibraryLinkNotice libraryId={indicator.libraryIndicatorId} owner={owner} unlinking={unlink} onUnlink={setUnlink} />}
+        {byField.libraryIndicatorId && (
+          <Text size="sm" c="red" role="alert">
+            {byField.libraryIndicatorId}
+          </Text>
+        )}
 
         <Section legend={t('indicatorForm.sections.identity')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -237,6 +249,7 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
               error={byField.unit}
               maxLength={100}
               name="unit"
+              disabled={locked}
             />
           </SimpleGrid>
           <Textarea
@@ -283,6 +296,7 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
               error={byField.type}
               required
               allowDeselect={false}
+              disabled={locked}
               description={form.type ? t(`typeHelp.${form.type}`) : undefined}
               data-testid="field-type"
             />
@@ -293,6 +307,7 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
               onChange={(v) => v && set('direction', v as FormState['direction'])}
               error={byField.direction}
               allowDeselect={false}
+              disabled={locked}
               data-testid="field-direction"
             />
           </SimpleGrid>
@@ -310,6 +325,7 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
               onChange={(v) => v && set('timeAggregation', v as FormState['timeAggregation'])}
               error={byField.timeAggregation}
               allowDeselect={false}
+              disabled={locked}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
             />
             <Select
@@ -320,6 +336,7 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
               onChange={(v) => v && set('locationAggregation', v as FormState['locationAggregation'])}
               error={byField.locationAggregation}
               allowDeselect={false}
+              disabled={locked}
               inputWrapperOrder={['label', 'input', 'description', 'error']}
             />
           </SimpleGrid>
@@ -329,7 +346,27 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
             checked={form.cumulative}
             onChange={(e) => set('cumulative', e.currentTarget.checked)}
             error={byField.cumulative}
+            disabled={locked}
           />
+        </Section>
+
+        <Section legend={rollUp ? t('indicatorForm.sections.disaggregationRollUp') : t('indicatorForm.sections.disaggregation')}>
+          <CategoryPicker
+            categories={framework.categories}
+            value={form.categoryIds}
+            onChange={(ids) => set('categoryIds', ids)}
+            disabled={locked}
+            error={byField.categoryIds}
+          />
+          {rollUp && (
+            <ContributesToSelect
+              framework={framework}
+              type={form.type}
+              value={form.contributesToId}
+              onChange={(id) => set('contributesToId', id)}
+              error={byField.contributesToId}
+            />
+          )}
         </Section>
 
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -430,31 +467,7 @@ function IndicatorForm({ framework, projectId, target, onDone }: { framework?: F
         </Section>
 
         {indicator && (
-          <Section legend={t('indicatorForm.sections.why')} highlight>
-            <Select
-              label={t('indicatorForm.reason')}
-              data={option(CHANGE_REASONS, 'reasons')}
-              value={why.reason || null}
-              onChange={(v) => setWhy((w) => ({ ...w, reason: (v ?? '') as ChangeReason | '' }))}
-              error={byField.reason}
-              required
-              allowDeselect={false}
-              data-testid="field-reason"
-            />
-            <Textarea
-              label={t('indicatorForm.note')}
-              description={t('indicatorForm.noteHelp')}
-              value={why.note}
-              onChange={(e) => setWhy((w) => ({ ...w, note: e.currentTarget.value }))}
-              error={byField.note}
-              required={why.reason === 'other'}
-              autosize
-              minRows={2}
-              maxRows={6}
-              maxLength={2000}
-              name="note"
-            />
-          </Section>
+          <ChangeReasonFields value={why} onChange={setWhy} errors={{ reason: byField.reason, note: byField.note }} />
         )}
 
         {notice && (

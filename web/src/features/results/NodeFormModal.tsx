@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { apiProblems, type FieldProblem, placeOnFields, zodProblems } from './form-problems.js';
 import { levelName, nodeTitle } from './labels.js';
 import { useCreateNode, useUpdateNode } from './mutations.js';
+import { ownerOf } from './owner.js';
 import { cleanTranslations, TranslationsInput } from './TranslationsInput.js';
 
 const FIELDS = ['code', 'title', 'titles', 'titles.fr', 'titles.es', 'titles.ar', 'description', 'parentId', 'level'] as const;
@@ -47,8 +48,8 @@ function NodeForm({ framework, target, onDone }: { framework: Framework; target:
   const node = target.mode === 'edit' ? target.node : null;
   const level = node ? node.level : target.mode === 'create' ? target.level : 0;
   const parent = target.mode === 'create' ? target.parent : (framework.nodes.find((n) => n.id === node?.parentId) ?? null);
-  const create = useCreateNode(framework.projectId);
-  const update = useUpdateNode(framework.projectId);
+  const create = useCreateNode(ownerOf(framework));
+  const update = useUpdateNode(ownerOf(framework));
   const mutation = node ? update : create;
   const [form, setForm] = useState(() => ({
     code: node?.code ?? (target.mode === 'create' ? suggestCode(framework, target.parent) : ''),

@@ -2,7 +2,7 @@ import { Badge, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LevelLabel } from '@shared/domain/framework-templates.js';
-import type { Framework, Indicator, ResultNode } from '@shared/schemas/index.js';
+import type { DisaggregationCategory, DisaggregationOption, Framework, Indicator, ResultNode } from '@shared/schemas/index.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatNumber } from '../../lib/format.js';
 
@@ -17,6 +17,8 @@ export const levelName = (levels: LevelLabel[] | Framework['levels'], level: num
 
 export const nodeTitle = (n: Pick<ResultNode, 'title' | 'titles'>) => localised(n.title, n.titles);
 export const indicatorName = (i: Pick<Indicator, 'name' | 'names'>) => localised(i.name, i.names);
+export const categoryName = (c: Pick<DisaggregationCategory, 'name' | 'names'>) => localised(c.name, c.names);
+export const optionLabel = (o: Pick<DisaggregationOption, 'label' | 'labels'>) => localised(o.label, o.labels);
 
 const TYPE_COLORS: Record<Indicator['type'], string> = { number: 'blue', percentage: 'grape', currency: 'yellow', yes_no: 'teal', qualitative: 'gray' };
 /** One colour per level, top to bottom, so a reader sees where a row sits at a glance. */

@@ -6,6 +6,7 @@ const FrameworkPage = lazy(() => import('./FrameworkPage.js'));
 const IndicatorPage = lazy(() => import('./IndicatorPage.js'));
 
 export const resultsRoutes: RouteObject[] = [
-  { path: 'projects/:id/framework', element: <FrameworkPage /> },
+  { path: 'projects/:id/framework', element: <FrameworkPage kind="project" /> },
+  { path: 'programmes/:id/framework', element: <FrameworkPage kind="programme" /> },
   { path: 'indicators/:id', element: <IndicatorPage /> },
 ];
