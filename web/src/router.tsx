@@ -5,6 +5,7 @@ import { ConnectionProblem } from './components/ConnectionProblem.js';
 import { PageLoader } from './components/PageLoader.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { useSession } from './features/auth/session.js';
+import { libraryRoutes } from './features/library/routes.js';
 import { projectRoutes } from './features/projects/routes.js';
 import { resultsRoutes } from './features/results/routes.js';
 
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'profile', element: <ProfilePage /> },
       ...projectRoutes,
       ...resultsRoutes,
+      ...libraryRoutes,
       ...adminRoutes,
       { path: '*', element: <Suspense fallback={<PageLoader />}><NotFoundPage /></Suspense> },
     ],

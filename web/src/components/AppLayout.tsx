@@ -6,17 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { adminNav } from '../features/admin/nav.js';
 import { useCurrentUser, useSignOut, useUpdateMe } from '../features/auth/session.js';
+import { libraryNav } from '../features/library/nav.js';
 import { projectsNav } from '../features/projects/nav.js';
 import { LanguageMenu } from './LanguageMenu.js';
 import type { NavItem } from './nav.js';
 import { PageLoader } from './PageLoader.js';
 
 const homeNav: NavItem = { to: '/', label: 'common:nav.home', icon: IconHome, section: 'main' };
-const allNav: NavItem[] = [homeNav, ...projectsNav, ...adminNav];
+const allNav: NavItem[] = [homeNav, ...projectsNav, ...libraryNav, ...adminNav];
 
 /** The signed-in frame: header with language and user menus, sidebar navigation, and the page. */
 export function AppLayout() {
-  const { t } = useTranslation(['common', 'projects', 'admin']);
+  const { t } = useTranslation(['common', 'projects', 'library', 'admin']);
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();

@@ -12,5 +12,8 @@ export const isInstallationAdmin = (u: CurrentUser) => u.memberships.some((m) =>
 export const adminOrganisationIds = (u: CurrentUser): string[] =>
   u.memberships.filter((m) => m.role === 'admin' && m.scopeType === 'organisation' && m.scopeId).map((m) => m.scopeId as string);
 
+/** Users who shape results frameworks (and so read disaggregation categories and the indicator library). */
+export const worksOnFrameworks = (u: CurrentUser) => u.memberships.some((m) => m.role === 'admin' || m.role === 'programme_manager' || m.role === 'me_officer');
+
 export const canAdminOrganisation = (u: CurrentUser, organisationId: string) =>
   isInstallationAdmin(u) || adminOrganisationIds(u).includes(organisationId);

@@ -7,6 +7,7 @@ const UsersPage = lazy(() => import('./users/UsersPage.js'));
 const UserDetailPage = lazy(() => import('./users/UserDetailPage.js'));
 const LocationsPage = lazy(() => import('./locations/LocationsPage.js'));
 const AuditPage = lazy(() => import('./audit/AuditPage.js'));
+const DisaggregationsPage = lazy(() => import('./disaggregations/DisaggregationsPage.js'));
 
 /** Administration pages, each loaded only when visited (the layout's Suspense shows the loader). */
 export const adminRoutes: RouteObject[] = [
@@ -16,4 +17,5 @@ export const adminRoutes: RouteObject[] = [
   { path: 'admin/users/:id', element: <UserDetailPage /> },
   { path: 'admin/locations', element: <LocationsPage /> },
   { path: 'admin/audit', element: <AuditPage /> },
+  { path: 'admin/disaggregations', element: <DisaggregationsPage /> },
 ];
