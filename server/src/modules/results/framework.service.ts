@@ -138,7 +138,7 @@ export async function deleteNode(ctx: Ctx, nodeId: string, confirm: boolean): Pr
     await repo.deleteIndicators(tx.db, indicators.map((i) => i.id));
     // Deepest first: a node's parent reference must not dangle at any moment.
     for (const n of [...subtree].sort((x, y) => y.level - x.level)) await repo.deleteNodes(tx.db, [n.id]);
-    await repo.renumber(tx.db, 'result_nodes', (await repo.siblings(tx.db, a.frameworkId, node.parent_id)).map((n) => n.id));
+    await repo.compactPositions(tx.db, { frameworkId: a.frameworkId, parentId: node.parent_id });
     await recordAudit(tx, {
       action: 'result_node.delete',
       entityType: 'result_node',

@@ -182,7 +182,7 @@ export async function deleteIndicator(ctx: Ctx, id: string, confirm: boolean): P
     const codes = await categoryCodes(tx, a.organisationId);
     await clearContributionsTo(tx, [id], a.organisationId, `Programme indicator ${indicator.code} was deleted`);
     await repo.deleteIndicators(tx.db, [id]);
-    await repo.renumber(tx.db, 'indicators', (await repo.indicatorsOfNode(tx.db, indicator.result_node_id)).map((i) => i.id));
+    await repo.compactPositions(tx.db, { resultNodeId: indicator.result_node_id });
     await recordAudit(tx, {
       action: 'indicator.delete',
       entityType: 'indicator',

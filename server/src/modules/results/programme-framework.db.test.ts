@@ -35,6 +35,8 @@ const programmeFramework = async (agent = pm) => {
   return res.json() as Framework;
 };
 
+const programmeFrameworkOf = async (agent: Agent, programmeId: string) => (await agent.get(`/api/programmes/${programmeId}/framework`)).json() as Framework;
+
 describe('a programme framework', () => {
   it('is made on first read, names its programme and offers the organisation’s categories', async () => {
     const f = await programmeFramework();
@@ -79,6 +81,23 @@ describe('a programme framework', () => {
     const programme = await programmeFramework();
     expect(project.programmeIndicators.map((p) => p.id)).toEqual(programme.indicators.map((i) => i.id));
     expect(project.programmeIndicators[0]).toEqual({ id: programme.indicators[0]!.id, code: 'PG1.a', name: 'Children withdrawn', type: 'number', unit: '' });
+  });
+});
+
+describe('deleting from a programme framework', () => {
+  it('closes the gap among the remaining results and indicators', async () => {
+    const other = await buildProgramme(t.db, { organisationId: world.orgId });
+    const admin = await t.as((await buildUser(t.db, { organisationId: world.orgId, grants: [{ role: 'admin', scopeType: 'programme', scopeId: other.id }] })).id);
+    const add = async (code: string) =>
+      ((await admin.post(`/api/programmes/${other.id}/framework/nodes`, { parentId: null, level: 0, code, title: code })).json() as ResultNode).id;
+    const [, second] = [await add('A'), await add('B'), await add('C')];
+    expect((await admin.delete(`/api/result-nodes/${second}`)).statusCode).toBe(200);
+    const indicators = [];
+    for (const code of ['I1', 'I2', 'I3']) indicators.push((await admin.post(`/api/result-nodes/${(await programmeFrameworkOf(admin, other.id)).nodes[0]!.id}/indicators`, { code, name: code, type: 'number' })).json() as Indicator);
+    expect((await admin.delete(`/api/indicators/${indicators[0]!.id}`)).statusCode).toBe(200);
+    const after = await programmeFrameworkOf(admin, other.id);
+    expect(after.nodes.map((n) => [n.code, n.position])).toEqual([['A', 0], ['C', 1]]);
+    expect(after.indicators.map((i) => [i.code, i.position])).toEqual([['I2', 0], ['I3', 1]]);
   });
 });
 

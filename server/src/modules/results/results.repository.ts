@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { IndicatorsTable, ResultNodesTable, ResultsFrameworksTable } from '../../db/schema.js';
 
@@ -114,5 +115,28 @@ export const renameTargetKey = (db: Database, indicatorId: string, from: string,
 
 /** Writes positions 0…n-1 for a list of siblings in the given order. */
 export async function renumber(db: Database, table: 'result_nodes' | 'indicators', ids: string[]) {
-  for (const [position, id] of ids.entries()) await db.updateTable(table).set({ position }).where('id', '=', id).execute();
+  if (!ids.length) return;
+  // Only rows whose position changes are written: a move touches the few siblings it shifts, not
+  // every sibling (rewriting them all made each change cost as much as the list is long).
+  const current = new Map(
+    (await db.selectFrom(table).select(['id', 'position']).where('id', 'in', ids).execute()).map((r) => [r.id, r.position]),
+  );
+  for (const [position, id] of ids.entries()) {
+    if (current.get(id) !== position) await db.updateTable(table).set({ position }).where('id', '=', id).execute();
+  }
+}
+
+/**
+ * Closes the gap a deleted node or indicator leaves: the siblings get positions 0…n-1 in their
+ * current order, in one statement, whatever their number (an import may delete hundreds in a row).
+ * UPDATE … FROM works the same on PostgreSQL and on SQLite (3.33 and later).
+ */
+export async function compactPositions(db: Database, siblings: { frameworkId: string; parentId: string | null } | { resultNodeId: string }) {
+  const [table, scope] =
+    'resultNodeId' in siblings
+      ? [sql.raw('indicators'), sql`result_node_id = ${siblings.resultNodeId}`]
+      : [sql.raw('result_nodes'), siblings.parentId === null ? sql`framework_id = ${siblings.frameworkId} and parent_id is null` : sql`framework_id = ${siblings.frameworkId} and parent_id = ${siblings.parentId}`];
+  await sql`update ${table} set position = r.rn
+    from (select id, row_number() over (order by position, code) - 1 as rn from ${table} where ${scope}) as r
+    where ${table}.id = r.id and ${table}.position <> r.rn`.execute(db);
 }
