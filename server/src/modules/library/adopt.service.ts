@@ -7,6 +7,7 @@ import { loadVisibleProgramme } from '../programmes/programmes.service.js';
 import { loadVisibleProject } from '../projects/projects.service.js';
 import type { FrameworkOwner } from '../results/framework-access.js';
 import { nodeAccess } from '../results/framework-access.js';
+import { toDefinition } from '../results/definition.mapper.js';
 import { addIndicator } from '../results/indicators.service.js';
 import { hydrateEntries } from './library.service.js';
 import * as repo from './library.repository.js';
@@ -67,21 +68,8 @@ export async function adopt(ctx: Ctx, nodeId: string, body: z.infer<typeof Adopt
       throw invalid({ field: 'body.libraryIndicatorId', reason: 'unknown_reference' });
     }
     const fields: z.infer<typeof CreateIndicatorBody> = {
+      ...toDefinition(entry),
       code: body.code ?? entry.code,
-      name: entry.name,
-      names: JSON.parse(entry.names_json) as Record<string, string>,
-      definition: entry.definition,
-      definitions: JSON.parse(entry.definitions_json) as Record<string, string>,
-      unit: entry.unit,
-      type: entry.type as Indicator['type'],
-      direction: entry.direction as Indicator['direction'],
-      timeAggregation: entry.time_aggregation as Indicator['timeAggregation'],
-      locationAggregation: entry.location_aggregation as Indicator['locationAggregation'],
-      cumulative: entry.cumulative === 1,
-      meansOfVerification: entry.means_of_verification,
-      dataSource: entry.data_source,
-      collectionMethod: entry.collection_method,
-      frequency: entry.frequency as Indicator['frequency'],
       baselineValue: body.baselineValue,
       baselineDate: body.baselineDate,
       lopTarget: body.lopTarget,

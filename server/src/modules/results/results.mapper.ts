@@ -1,5 +1,6 @@
 import { type FrameworkTemplate, type LevelLabel, TEMPLATE_LEVELS } from '@shared/domain/framework-templates.js';
 import type { Indicator, ProgrammeIndicatorRef, ResultNode } from '@shared/schemas/index.js';
+import { definitionColumns, toDefinition } from './definition.mapper.js';
 import type { IndicatorsTable, ResultNodesTable } from '../../db/schema.js';
 
 /** The template's level names with the framework's own renamings laid over them. */
@@ -29,24 +30,10 @@ export const toIndicator = (r: IndicatorsTable, owner: { projectId: string | nul
   programmeId: owner.programmeId,
   resultNodeId: r.result_node_id,
   position: r.position,
-  code: r.code,
-  name: r.name,
-  names: JSON.parse(r.names_json) as Record<string, string>,
-  definition: r.definition,
-  definitions: JSON.parse(r.definitions_json) as Record<string, string>,
-  unit: r.unit,
-  type: r.type as Indicator['type'],
-  direction: r.direction as Indicator['direction'],
-  timeAggregation: r.time_aggregation as Indicator['timeAggregation'],
-  locationAggregation: r.location_aggregation as Indicator['locationAggregation'],
-  cumulative: r.cumulative === 1,
+  ...toDefinition(r),
   baselineValue: r.baseline_value === null ? null : Number(r.baseline_value),
   baselineDate: r.baseline_date,
   lopTarget: r.lop_target === null ? null : Number(r.lop_target),
-  meansOfVerification: r.means_of_verification,
-  dataSource: r.data_source,
-  collectionMethod: r.collection_method,
-  frequency: r.frequency as Indicator['frequency'],
   responsible: r.responsible,
   categoryIds,
   libraryIndicatorId: r.library_indicator_id,
@@ -58,25 +45,10 @@ type Fields = Omit<Indicator, 'id' | 'projectId' | 'programmeId' | 'resultNodeId
 
 /** Indicator fields (API names) to columns. */
 export function indicatorColumns(f: Partial<Fields>): Partial<IndicatorsTable> {
-  const c: Partial<IndicatorsTable> = {};
-  if (f.code !== undefined) c.code = f.code;
-  if (f.name !== undefined) c.name = f.name;
-  if (f.names !== undefined) c.names_json = JSON.stringify(f.names);
-  if (f.definition !== undefined) c.definition = f.definition;
-  if (f.definitions !== undefined) c.definitions_json = JSON.stringify(f.definitions);
-  if (f.unit !== undefined) c.unit = f.unit;
-  if (f.type !== undefined) c.type = f.type;
-  if (f.direction !== undefined) c.direction = f.direction;
-  if (f.timeAggregation !== undefined) c.time_aggregation = f.timeAggregation;
-  if (f.locationAggregation !== undefined) c.location_aggregation = f.locationAggregation;
-  if (f.cumulative !== undefined) c.cumulative = f.cumulative ? 1 : 0;
+  const c: Partial<IndicatorsTable> = definitionColumns(f);
   if (f.baselineValue !== undefined) c.baseline_value = f.baselineValue;
   if (f.baselineDate !== undefined) c.baseline_date = f.baselineDate;
   if (f.lopTarget !== undefined) c.lop_target = f.lopTarget;
-  if (f.meansOfVerification !== undefined) c.means_of_verification = f.meansOfVerification;
-  if (f.dataSource !== undefined) c.data_source = f.dataSource;
-  if (f.collectionMethod !== undefined) c.collection_method = f.collectionMethod;
-  if (f.frequency !== undefined) c.frequency = f.frequency;
   if (f.responsible !== undefined) c.responsible = f.responsible;
   if (f.libraryIndicatorId !== undefined) c.library_indicator_id = f.libraryIndicatorId;
   if (f.contributesToId !== undefined) c.contributes_to_id = f.contributesToId;
