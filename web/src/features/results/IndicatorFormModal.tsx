@@ -26,7 +26,8 @@ import { ContributesToSelect, LibraryLinkNotice, rollUpMismatch } from './Indica
 import { levelName, nodeTitle } from './labels.js';
 import { useCreateIndicator, useUpdateIndicator } from './mutations.js';
 import { ownerOf } from './owner.js';
-import { cleanTranslations, TranslationsInput } from './TranslationsInput.js';
+import { blank, type DefinitionFormState, definitionFields, initialDefinition } from './definition-form.js';
+import { TranslationsInput } from './TranslationsInput.js';
 
 /** Periods an indicator can be collected in (the life-of-project "period" is for targets, not collection). */
 const FREQUENCIES = ['month', 'quarter', 'semester', 'year'] as const;
@@ -59,79 +60,32 @@ export function IndicatorFormModal({ framework, target, onClose }: { framework: 
   );
 }
 
-interface FormState {
-  code: string;
-  name: string;
-  names: Record<string, string>;
-  definition: string;
-  definitions: Record<string, string>;
-  unit: string;
-  type: Indicator['type'] | '';
-  direction: Indicator['direction'];
-  timeAggregation: Indicator['timeAggregation'];
-  locationAggregation: Indicator['locationAggregation'];
-  cumulative: boolean;
+interface FormState extends DefinitionFormState {
   baselineValue: string | number;
   baselineDate: string;
   lopTarget: string | number;
-  meansOfVerification: string;
-  dataSource: string;
-  collectionMethod: string;
-  frequency: Indicator['frequency'];
   responsible: string;
-  categoryIds: string[];
   contributesToId: string | null;
 }
 
 const initial = (i?: Indicator): FormState => ({
-  code: i?.code ?? '',
-  name: i?.name ?? '',
-  names: i?.names ?? {},
-  definition: i?.definition ?? '',
-  definitions: i?.definitions ?? {},
-  unit: i?.unit ?? '',
-  type: i?.type ?? '',
-  direction: i?.direction ?? 'increase',
-  timeAggregation: i?.timeAggregation ?? 'sum',
-  locationAggregation: i?.locationAggregation ?? 'sum',
-  cumulative: i?.cumulative ?? false,
+  ...initialDefinition(i),
   baselineValue: i?.baselineValue ?? '',
   baselineDate: i?.baselineDate ?? '',
   lopTarget: i?.lopTarget ?? '',
-  meansOfVerification: i?.meansOfVerification ?? '',
-  dataSource: i?.dataSource ?? '',
-  collectionMethod: i?.collectionMethod ?? '',
-  frequency: i?.frequency ?? 'quarter',
   responsible: i?.responsible ?? '',
-  categoryIds: i?.categoryIds ?? [],
   contributesToId: i?.contributesToId ?? null,
 });
 
-const blank = (s: string) => (s.trim() === '' ? undefined : s);
 const numberOrNull = (v: string | number) => (v === '' || v === null ? null : typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : v);
 
 /** The body's fields; empty required inputs become missing, so the schema says "required", not "invalid". */
 const toFields = (f: FormState) => ({
-  code: blank(f.code),
-  name: blank(f.name),
-  names: cleanTranslations(f.names),
-  definition: f.definition,
-  definitions: cleanTranslations(f.definitions),
-  unit: f.unit,
-  type: f.type || undefined,
-  direction: f.direction,
-  timeAggregation: f.timeAggregation,
-  locationAggregation: f.locationAggregation,
-  cumulative: f.cumulative,
+  ...definitionFields(f),
   baselineValue: numberOrNull(f.baselineValue),
   baselineDate: blank(f.baselineDate) ?? null,
   lopTarget: numberOrNull(f.lopTarget),
-  meansOfVerification: f.meansOfVerification,
-  dataSource: f.dataSource,
-  collectionMethod: f.collectionMethod,
-  frequency: f.frequency,
   responsible: f.responsible,
-  categoryIds: f.categoryIds,
   contributesToId: f.contributesToId,
 });
 
