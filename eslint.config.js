@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'coverage', '.e2e-artifacts', 'bench/results'] },
+  { ignores: ['node_modules', 'web/dist', 'data', 'coverage', '.e2e-artifacts', 'bench/results', 'bench/.data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

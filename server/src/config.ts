@@ -25,6 +25,16 @@ const ConfigSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
+  /** Where links in e-mails point, e.g. `https://fieldbook.example.org`. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Outgoing mail, e.g. `smtp://user:pass@mail.example.org:587`. Unset: reminders show in the app only. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Fieldbook <no-reply@fieldbook.local>'),
+  /** Days before a round's due date when the "due soon" reminder goes out; the "overdue" one goes the day after. */
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(3),
+  /** A machine translation provider speaking the LibreTranslate HTTP API, e.g. `http://localhost:5000`. Unset: people translate. */
+  TRANSLATE_URL: z.string().url().optional(),
+  TRANSLATE_API_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

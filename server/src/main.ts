@@ -3,6 +3,8 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './db/seed/demo.js';
+import { scheduleReminders } from './modules/reporting/reminders.schedule.js';
+import { startJobRunner } from './modules/jobs/jobs.runner.js';
 
 const config = loadConfig();
 const database = openDatabase({ databaseUrl: config.DATABASE_URL, sqliteFile: config.sqliteFile });
@@ -19,8 +21,15 @@ if (config.SEED_DEMO === 'true') {
   if (seeded) app.log.info(`\n${seeded.banner}`);
 }
 
+// Reporting reminders: a sweep now and every hour, on every app server (each reminder is claimed once).
+const stopReminders = scheduleReminders(database.db, config, app.log);
+// Background jobs (reports, large exports): every app server polls; each job is claimed by one of them.
+const stopJobs = startJobRunner({ db: database.db, log: app.log });
+
 const shutdown = async (signal: string) => {
   app.log.info(`${signal} received, shutting down`);
+  stopReminders();
+  await stopJobs();
   await app.close();
   await database.close();
   process.exit(0);

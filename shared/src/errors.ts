@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'too_many_requests',
   'payload_too_large',
   'import_failed',
+  /** A service the server calls (machine translation) failed or did not answer. */
+  'upstream_failed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,11 +3,19 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
 import { ConnectionProblem } from './components/ConnectionProblem.js';
 import { PageLoader } from './components/PageLoader.js';
+import { agreementRoutes } from './features/agreements/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { useSession } from './features/auth/session.js';
 import { libraryRoutes } from './features/library/routes.js';
+import { monitoringDashboardRoutes } from './features/monitoring/dashboard/routes.js';
+import { pivotRoutes } from './features/monitoring/pivot/routes.js';
+import { ipttRoutes } from './features/monitoring/iptt/routes.js';
 import { projectRoutes } from './features/projects/routes.js';
+import { reportingRoutes } from './features/reporting/routes.js';
+import { reportTemplateRoutes } from './features/report-templates/routes.js';
+import { reportsRoutes } from './features/reports/routes.js';
 import { resultsRoutes } from './features/results/routes.js';
+import { sharedRoutes } from './features/sharing/routes.js';
 
 // The sign-in page and the home page are the light path; everything else loads when visited.
 import SignInPage from './features/auth/SignInPage.js';
@@ -27,6 +35,8 @@ function RequireSession({ children }: { children: ReactNode }) {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  // What a share link opens: signed out, outside the signed-in layout.
+  ...sharedRoutes,
   {
     element: (
       <RequireSession>
@@ -38,7 +48,14 @@ export const router = createBrowserRouter([
       { path: 'profile', element: <ProfilePage /> },
       ...projectRoutes,
       ...resultsRoutes,
+      ...reportingRoutes,
+      ...monitoringDashboardRoutes,
+      ...ipttRoutes,
+      ...reportsRoutes,
+      ...reportTemplateRoutes,
       ...libraryRoutes,
+      ...agreementRoutes,
+      ...pivotRoutes,
       ...adminRoutes,
       { path: '*', element: <Suspense fallback={<PageLoader />}><NotFoundPage /></Suspense> },
     ],

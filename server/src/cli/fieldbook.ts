@@ -4,7 +4,11 @@ import { ROLES, SCOPE_TYPES } from '@shared/roles.js';
 import { loadConfig } from '../config.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { migrateCommand, seedDemoCommand } from './commands/migrate.js';
+import { importValuesCommand } from './commands/import-values.js';
 import { createOrganisationCommand, ORGANISATION_TYPE_HELP } from './commands/organisations.js';
+import { sendRemindersCommand } from './commands/reminders.js';
+import { runJobsCommand } from './commands/jobs.js';
+import { rebuildAnalyticsCommand } from './commands/analytics.js';
 import { createUserCommand, passwordOption, resetPasswordCommand, setUserDisabledCommand } from './commands/users.js';
 import { describeError } from './errors.js';
 import { describeDatabase, withDatabase } from './runtime.js';
@@ -95,6 +99,34 @@ for (const [name, disabled] of [['disable', true], ['enable', false]] as const) 
     .requiredOption('--email <email>', 'e-mail address of the user')
     .action(action(async (o: { email: string }) => withDatabase(config(), { requireMigrated: true }, (db) => setUserDisabledCommand(db, { email: o.email, disabled }, out))));
 }
+
+program
+  .command('send-reminders')
+  .description('send the reporting reminders due now (the server also does this every hour) and print them')
+  .action(
+    action(async () => {
+      const c = config();
+      return withDatabase(c, { requireMigrated: true }, (db) => sendRemindersCommand(db, c, out));
+    }),
+  );
+
+program
+  .command('run-jobs')
+  .description('run the queued background jobs (reports, large exports) now, as the servers do every second, and print how many ran')
+  .action(action(async () => withDatabase(config(), { requireMigrated: true }, (db) => runJobsCommand(db, out))));
+
+program
+  .command('rebuild-analytics')
+  .description('recompute the figures of every table, chart and map from the submitted and approved packages (one transaction; servers may keep running)')
+  .action(action(async () => withDatabase(config(), { requireMigrated: true }, (db) => rebuildAnalyticsCommand(db, out))));
+
+program
+  .command('import-values')
+  .description("import a package's values from its XLSX template or a CSV file (all or nothing; the same checks as the package page)")
+  .requiredOption('--submission <id>', 'id of the package (submission)')
+  .requiredOption('--file <path>', 'the .xlsx or .csv file')
+  .option('--dry-run', 'check the file and print what would change without writing anything')
+  .action(action(async (o: { submission: string; file: string; dryRun?: boolean }) => withDatabase(config(), { requireMigrated: true }, (db) => importValuesCommand(db, o, out))));
 
 program
   .command('backup')

@@ -36,6 +36,10 @@ export function openSqlite(file: string): DatabaseHandle {
 
 export function openPostgres(connectionString: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle pooled connection can be cut by the server (restart, failover, a terminated backend).
+  // pg then emits 'error' on the pool, and an unheard 'error' event ends the process: log it
+  // instead; the pool drops that connection and opens a fresh one for the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL: an idle connection was closed (${err.message}); a new one will be opened.`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 
 /**
  * Table types. Portable column choices (STYLE.md): text UUID ids made by the app, flags as
@@ -266,6 +267,355 @@ export interface LibraryIndicatorsTable {
   updated_at: string;
 }
 
+export interface ReportingRoundsTable {
+  id: string;
+  project_id: string;
+  /** month | quarter | semester | year */
+  period_type: string;
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  due_date: string;
+  title: string;
+  /** open | closed */
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoundIndicatorsTable {
+  round_id: string;
+  indicator_id: string;
+}
+
+export interface SubmissionsTable {
+  id: string;
+  round_id: string;
+  organisation_id: string;
+  /** draft | submitted | returned | approved | reopened */
+  status: string;
+  /** Bumped by every status change (optimistic concurrency for reviewers). */
+  version: number;
+  source_language: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubmissionLocationsTable {
+  submission_id: string;
+  location_id: string;
+}
+
+export interface IndicatorValuesTable {
+  id: string;
+  submission_id: string;
+  indicator_id: string;
+  location_id: string | null;
+  /** Option ids joined by `|` in the indicator's category order; '' = the total. */
+  disaggregation_key: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  text_value: string | null;
+  comment: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface ValueHistoryTable {
+  id: string;
+  submission_id: string;
+  indicator_id: string;
+  location_id: string | null;
+  disaggregation_key: string;
+  /** JSON {value, numerator, denominator, text, comment}; null = did not exist. */
+  before_json: string | null;
+  after_json: string | null;
+  /** grid | import */
+  source: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface SubmissionEventsTable {
+  id: string;
+  submission_id: string;
+  /** submit | return | approve | reopen */
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string;
+  user_id: string;
+  at: string;
+}
+
+export interface ReviewCommentsTable {
+  id: string;
+  submission_id: string;
+  /** Null: a comment on the whole package. */
+  indicator_id: string | null;
+  location_id: string | null;
+  disaggregation_key: string | null;
+  body: string;
+  author_id: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface NarrativesTable {
+  id: string;
+  submission_id: string;
+  /** achievements | challenges | lessons | next_steps */
+  section: string;
+  result_node_id: string | null;
+  language: string;
+  text: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface NarrativeTranslationsTable {
+  id: string;
+  narrative_id: string;
+  language: string;
+  text: string;
+  /** machine | human */
+  provenance: string;
+  provider: string | null;
+  source_hash: string;
+  reviewed: number;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  submission_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  description: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface AttachmentContentsTable {
+  attachment_id: string;
+  content: Buffer;
+}
+
+export interface RoundRemindersTable {
+  round_id: string;
+  organisation_id: string;
+  /** before_due | overdue */
+  kind: string;
+  emailed: number;
+  sent_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  route: string;
+  status_code: number;
+  response_json: string;
+  created_at: string;
+}
+
+export interface AnalyticsKeysTable {
+  no: Generated<number>;
+  /** indicator | location | organisation | project | submission | combo */
+  kind: string;
+  key: string;
+}
+
+/** One numeric value of a submitted (approved = 0) or approved (1) package; see the monitoring migration. */
+export interface AnalyticsFactsTable {
+  submission_no: number;
+  indicator_no: number;
+  /** 0: the whole project. */
+  location_no: number;
+  organisation_no: number;
+  project_no: number;
+  /** 0: the total; else the number of the disaggregation key. */
+  combo_no: number;
+  /** year × 12 + month − 1 */
+  month_start: number;
+  month_end: number;
+  approved: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** analytics_facts added up over places, organisations and packages (those three columns are 0). */
+export type AnalyticsTotalsTable = AnalyticsFactsTable;
+
+export interface SavedPivotsTable {
+  id: string;
+  owner_id: string;
+  organisation_id: string;
+  name: string;
+  definition_json: string;
+  shared: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportTemplatesTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  description: string;
+  /** The current version; its sections are in report_template_versions. */
+  version: number;
+  archived: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportTemplateVersionsTable {
+  template_id: string;
+  version: number;
+  name: string;
+  /** JSON: ReportSection[] (shared/src/schemas/report-templates.ts). */
+  sections_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface OrganisationLogosTable {
+  organisation_id: string;
+  /** image/png | image/jpeg */
+  media_type: string;
+  content: Buffer;
+  updated_at: string;
+}
+
+export interface AgreementsTable {
+  id: string;
+  project_id: string;
+  donor_organisation_id: string;
+  agreement_number: string;
+  title: string;
+  start_date: string;
+  end_date: string;
+  /** month | quarter | semester | year */
+  report_frequency: string;
+  /** A report is due this many days after its period ends. */
+  report_due_days: number;
+  template_id: string | null;
+  report_language: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload_json: string;
+  /** queued | running | done | failed */
+  status: string;
+  /** 0–100 */
+  progress: number;
+  progress_note: string | null;
+  result_json: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  organisation_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface JobFilesTable {
+  job_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  content: Buffer;
+  created_at: string;
+}
+
+export interface GeneratedReportsTable {
+  id: string;
+  /** project | programme | country */
+  scope_type: string;
+  /** A project or programme id, or an ISO 3166-1 alpha-3 code. */
+  scope_id: string;
+  organisation_id: string;
+  template_id: string;
+  template_version: number;
+  agreement_id: string | null;
+  period_start: string;
+  period_end: string;
+  language: string;
+  title: string;
+  /** queued | running | done | failed */
+  status: string;
+  job_id: string | null;
+  data_json: string | null;
+  regenerated_from: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface GeneratedReportFilesTable {
+  report_id: string;
+  /** docx | xlsx | pdf */
+  format: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+}
+
+export interface ShareLinksTable {
+  id: string;
+  /** SHA-256 (hex) of the token in the link. */
+  token_hash: string;
+  /** report | project */
+  kind: string;
+  report_id: string | null;
+  project_id: string;
+  label: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_accessed_at: string | null;
+  access_count: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 (hex) of the token. */
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -288,4 +638,32 @@ export interface DB {
   indicator_disaggregations: IndicatorDisaggregationsTable;
   indicator_targets: IndicatorTargetsTable;
   library_indicators: LibraryIndicatorsTable;
+  reporting_rounds: ReportingRoundsTable;
+  round_indicators: RoundIndicatorsTable;
+  submissions: SubmissionsTable;
+  submission_locations: SubmissionLocationsTable;
+  indicator_values: IndicatorValuesTable;
+  value_history: ValueHistoryTable;
+  submission_events: SubmissionEventsTable;
+  review_comments: ReviewCommentsTable;
+  narratives: NarrativesTable;
+  narrative_translations: NarrativeTranslationsTable;
+  attachments: AttachmentsTable;
+  attachment_contents: AttachmentContentsTable;
+  round_reminders: RoundRemindersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  analytics_keys: AnalyticsKeysTable;
+  analytics_facts: AnalyticsFactsTable;
+  analytics_totals: AnalyticsTotalsTable;
+  saved_pivots: SavedPivotsTable;
+  report_templates: ReportTemplatesTable;
+  report_template_versions: ReportTemplateVersionsTable;
+  organisation_logos: OrganisationLogosTable;
+  agreements: AgreementsTable;
+  jobs: JobsTable;
+  job_files: JobFilesTable;
+  generated_reports: GeneratedReportsTable;
+  generated_report_files: GeneratedReportFilesTable;
+  share_links: ShareLinksTable;
+  api_tokens: ApiTokensTable;
 }

@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   too_many_requests: 429,
   internal_error: 500,
+  upstream_failed: 502,
 };
 
 /** The one error type services throw; the error handler turns it into the API error body. */

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Ctx } from '../lib/context.js';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from '../modules/access/actor.js';
+import { resolveBearerToken } from '../modules/api-tokens/api-tokens.bearer.js';
 import { csrfMatches, resolveSession, type SessionPolicy } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'fb_session';
@@ -19,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Answers without a session (sign-in, health, the API description). Every other route needs one. */
     public?: boolean;
+    /** Needs a browser session: an API token is refused (403), so a token cannot mint tokens. */
+    sessionOnly?: boolean;
   }
 }
 
@@ -36,6 +39,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config
   app.addHook('onRequest', async (request) => {
     request.locale = pickLocale(request.headers['accept-language']);
     if (!request.url.startsWith('/api/')) return;
+    const bearer = bearerToken(request);
+    if (bearer !== null) return authenticateBearer(app, request, bearer);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const resolved = await resolveSession(app.db, token, policy);
@@ -57,6 +62,28 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config
     }
   });
 });
+
+/** The token of `Authorization: Bearer <token>`, or null when the request sends no bearer token. */
+function bearerToken(request: FastifyRequest): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header(request, 'authorization') ?? '');
+  return match ? match[1]! : null;
+}
+
+/**
+ * A personal API token (api-tokens module) acts as its user. The token wins: a session cookie sent
+ * with it is ignored, so the request is exactly as strong as its token, and there is no CSRF check
+ * because nothing a browser attaches by itself authenticates it. A bad token is 401 even on public
+ * routes; session management (`/api/auth/…`) and routes marked `sessionOnly` refuse tokens.
+ */
+async function authenticateBearer(app: FastifyInstance, request: FastifyRequest, token: string): Promise<void> {
+  const resolved = await resolveBearerToken(app.db, token);
+  if (!resolved) throw new AppError('unauthenticated', [], {}, { 'www-authenticate': 'Bearer realm="fieldbook"' });
+  if (request.routeOptions.config.sessionOnly || request.url.startsWith('/api/auth/')) {
+    throw new AppError('forbidden', [{ reason: 'session_required' }]);
+  }
+  request.actor = resolved.actor;
+  if (resolved.actor.locale) request.locale = resolved.actor.locale;
+}
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const v = request.headers[name];

@@ -29,6 +29,8 @@ let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
+/** The CSRF header a write needs, for requests made without `api` (file downloads sent with POST). */
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
 
 let onUnauthenticated: () => void = () => {};
 export const setUnauthenticatedHandler = (fn: () => void) => {
@@ -40,6 +42,10 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined | null>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` on a write the client may retry. */
+  headers?: Record<string, string>;
+  /** A file sent as the raw request body under its own content type (imports, attachments); replaces `body`. */
+  file?: { data: Blob; contentType: string };
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -55,14 +61,16 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   // The interface language, not the browser's: signed-out answers (sign-in errors) come back in it too.
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (opts.file) headers['content-type'] = opts.file.contentType;
+  Object.assign(headers, opts.headers);
+  if (method !== 'GET') Object.assign(headers, csrfHeader());
   let res: Response;
   try {
     res = await fetch(buildUrl(path, opts.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.file ? opts.file.data : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {

@@ -4,16 +4,21 @@ import { IconChevronDown, IconHome, IconLogout, IconUserCircle } from '@tabler/i
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { agreementsNav } from '../features/agreements/nav.js';
 import { adminNav } from '../features/admin/nav.js';
 import { useCurrentUser, useSignOut, useUpdateMe } from '../features/auth/session.js';
 import { libraryNav } from '../features/library/nav.js';
+import { ipttNav } from '../features/monitoring/iptt/nav.js';
+import { pivotNav } from '../features/monitoring/pivot/nav.js';
 import { projectsNav } from '../features/projects/nav.js';
+import { reportsNav } from '../features/reports/nav.js';
+import { reportTemplatesNav } from '../features/report-templates/nav.js';
 import { LanguageMenu } from './LanguageMenu.js';
 import type { NavItem } from './nav.js';
 import { PageLoader } from './PageLoader.js';
 
 const homeNav: NavItem = { to: '/', label: 'common:nav.home', icon: IconHome, section: 'main' };
-const allNav: NavItem[] = [homeNav, ...projectsNav, ...libraryNav, ...adminNav];
+const allNav: NavItem[] = [homeNav, ...projectsNav, ...ipttNav, ...reportsNav, ...reportTemplatesNav, ...agreementsNav, ...pivotNav, ...libraryNav, ...adminNav];
 
 /** The signed-in frame: header with language and user menus, sidebar navigation, and the page. */
 export function AppLayout() {

@@ -23,6 +23,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(tag(currentLocale()), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** "10:42" (or "10:42 AM" where the region writes it so), for "saved at" lines. */
+export function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat(tag(currentLocale()), { timeStyle: 'short' }).format(new Date(iso));
+}
+
 export function formatNumber(n: number | null | undefined, options?: Intl.NumberFormatOptions): string {
   if (n === null || n === undefined) return '—';
   return new Intl.NumberFormat(tag(currentLocale()), options).format(n);

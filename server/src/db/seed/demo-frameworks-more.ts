@@ -144,7 +144,7 @@ export const MORE_DEMO_FRAMEWORKS: Record<string, FrameworkSeed> = {
           {
             code: '1.a', name: 'Number of metropolitan by-laws or plans on markets and public space negotiated with informal workers',
             names: { fr: 'Nombre d’arrêtés ou de plans métropolitains sur les marchés et l’espace public négociés avec les travailleurs informels' },
-            type: 'number', unit: 'by-laws', direction: 'increase', timeAggregation: 'sum', locationAggregation: 'sum', cumulative: true, baselineValue: 0, lopTarget: 6, frequency: 'year',
+            type: 'number', unit: 'by-laws', direction: 'increase', timeAggregation: 'sum', locationAggregation: 'sum', cumulative: true, baselineValue: 0, baselineDate: '2025-06-30', lopTarget: 6, frequency: 'year',
             targets: { periods: [0, 2, 2, 2], byLocation: { GH02: 0.5, GH05: 0.5 } },
           },
         ],

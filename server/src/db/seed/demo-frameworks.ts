@@ -49,7 +49,7 @@ export const DEMO_FRAMEWORKS: Record<string, FrameworkSeed> = {
                 indicators: [
                   {
                     code: 'OP1.1.2', name: 'Number of functional child-protection committees', names: { fr: 'Nombre de comités de protection de l’enfant fonctionnels' },
-                    type: 'number', unit: 'committees', direction: 'increase', timeAggregation: 'latest', locationAggregation: 'sum', baselineValue: 4, lopTarget: 30, frequency: 'quarter',
+                    type: 'number', unit: 'committees', direction: 'increase', timeAggregation: 'latest', locationAggregation: 'sum', baselineValue: 4, baselineDate: '2024-01-01', lopTarget: 30, frequency: 'quarter',
                   },
                 ],
               },
@@ -110,7 +110,7 @@ export const DEMO_FRAMEWORKS: Record<string, FrameworkSeed> = {
                 indicators: [
                   {
                     code: 'OP1.1.a', name: 'Number of temporary learning spaces meeting minimum standards', names: { fr: 'Nombre d’espaces d’apprentissage temporaires conformes aux normes minimales' },
-                    type: 'number', unit: 'spaces', direction: 'increase', timeAggregation: 'latest', locationAggregation: 'sum', baselineValue: 0, lopTarget: 120, frequency: 'quarter',
+                    type: 'number', unit: 'spaces', direction: 'increase', timeAggregation: 'latest', locationAggregation: 'sum', baselineValue: 0, baselineDate: '2023-09-01', lopTarget: 120, frequency: 'quarter',
                   },
                 ],
               },

@@ -14,10 +14,14 @@ import { createProject } from '../../modules/projects/projects.service.js';
 import { addMembership, createUser } from '../../modules/users/users.service.js';
 import { findByPcodes } from '../../modules/locations/locations.repository.js';
 import { COUNTRIES, OTHER_PLACES } from './demo-places.js';
+import { seedAgreements } from './demo-agreements.js';
 import { DEMO_FRAMEWORKS } from './demo-frameworks.js';
 import { MORE_DEMO_FRAMEWORKS } from './demo-frameworks-more.js';
 import { DEMO_LIBRARY, DEMO_PROGRAMME_FRAMEWORKS } from './demo-programme-results.js';
 import { type IndicatorIds, type LibraryIds, seedFramework, seedLibrary } from './demo-results.js';
+import { DEMO_REPORTING } from './demo-reporting-plans.js';
+import { seedReporting } from './demo-reporting.js';
+import { seedReportTemplates } from './demo-report-templates.js';
 import { DEMO_ORGANISATIONS, DEMO_PROGRAMMES, DEMO_USERS } from './demo-workspace.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -90,12 +94,29 @@ export async function seedDemo(db: Database, password: string): Promise<SeedResu
     }
 
     const logins: SeedResult['logins'] = [];
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const user = await createUser(ctx, { email: u.email, name: u.name, organisationId: org(u.org), locale: u.locale, password });
+      userIds.set(u.email, user.id);
       const scopeId = u.scope.type === 'installation' ? null : u.scope.type === 'organisation' ? org(u.scope.key) : scopeIds.get(u.scope.key)!;
       await addMembership(ctx, user.id, { role: u.role as Role, scopeType: u.scope.type as ScopeType, scopeId });
       logins.push({ email: u.email, role: u.role, scope: `${u.scope.type}${u.scope.type === 'installation' ? '' : ` ${u.scope.key}`}` });
     }
+
+    const places = new Map((await findByPcodes(trx, DEMO_REPORTING.flatMap((p) => p.locations))).map((l) => [l.pcode, l.id]));
+    await seedReporting(ctx, {
+      project: (code) => scopeIds.get(code)!,
+      organisation: org,
+      user: (email) => userIds.get(email)!,
+      location: (pcode) => places.get(pcode)!,
+      fyStartMonth: (key) => DEMO_ORGANISATIONS.find((o) => o.key === key)?.data.fiscalYearStartMonth ?? 1,
+    });
+
+    // The lead organisation's donor report templates and the logo on their covers.
+    await seedReportTemplates(ctx, org('SAI'));
+
+    // After the report templates: an agreement names the template it prints with.
+    await seedAgreements(ctx, { project: (code) => scopeIds.get(code)!, organisation: org });
 
     const width = Math.max(...logins.map((l) => l.email.length));
     const banner = [

@@ -7,6 +7,9 @@ import { buildLibraryIndicator, buildProgrammeNode } from '../../test/results-fa
 import { type Agent, createTestApp, type TestApp } from '../../test/test-app.js';
 import { exportFramework } from '../framework-io/framework-io.service.js';
 import { SYSTEM_ACTOR } from './actor.js';
+import { type MonitoringSetting, monitoringRows, setUpMonitoring } from './authorisation-matrix.monitoring.js';
+import { OUTPUTS_PUBLIC, type OutputsSetting, outputsRows, setUpOutputs } from './authorisation-matrix.outputs.js';
+import { type ReportingSetting, reportingRows, setUpReporting, startTranslateStandIn } from './authorisation-matrix.reporting.js';
 
 
 const currentWorkbook = async (projectId: string) =>
@@ -23,6 +26,8 @@ const currentWorkbook = async (projectId: string) =>
  *
  * Actors hold one role on one of: the installation, organisation A, programme A, project A
  * (plus one signed-in user with no role at all). All actors belong to organisation A.
+ * Field reporting's rows (rounds, packages, review, evidence) are in authorisation-matrix.reporting.ts,
+ * monitoring's (IPTT, dashboards, map, pivots, saved pivots) in authorisation-matrix.monitoring.ts.
  */
 
 type Scope = 'installation' | 'orgA' | 'progA' | 'projA';
@@ -81,6 +86,9 @@ interface World {
   /** Shared targets: a member of each organisation, and an installation admin who belongs to A. */
   user: { A: string; B: string; superA: string };
   locationId: string;
+  reporting: ReportingSetting;
+  monitoring: MonitoringSetting;
+  outputs: OutputsSetting;
   actorUserId: Map<string, string>;
   agents: Map<string, Agent>;
 }
@@ -88,6 +96,8 @@ interface World {
 interface Request {
   url: string;
   body?: unknown;
+  /** Raw uploads name their content type. */
+  headers?: Record<string, string>;
 }
 
 interface RouteCase {
@@ -129,6 +139,11 @@ const anyone = (): Outcome => 'allowed';
 
 /** The route table. Writes carry valid bodies: a denial can only come from the policy. */
 const ROUTES: RouteCase[] = [
+  // Monitoring first: its reads cover whole frameworks, which later cases fill with hundreds of results.
+  ...monitoringRows<ActorSpec, World>({ db: () => t.db, unique, sees, gate, actorUserId: (w, name) => w.actorUserId.get(name) }),
+  // Donor reports and open data (issue 6), also early: IATI and the 4W table read whole frameworks and project lists.
+  ...outputsRows<ActorSpec, World>({ db: () => t.db, unique, holds, sees, gate, actorUserId: (w, name) => w.actorUserId.get(name) }),
+
   // Organisations: a directory every signed-in user reads; admins change it.
   { method: 'GET', path: '/api/organisations', target: 'all', success: 200, expected: anyone, request: async () => ({ url: '/api/organisations' }) },
   ...(['A', 'B'] as const).flatMap((o): RouteCase[] => [
@@ -476,6 +491,16 @@ const ROUTES: RouteCase[] = [
   ),
   { method: 'GET', path: '/api/codelists/:name', target: 'sectors', success: 200, expected: anyone, request: async () => ({ url: '/api/codelists/sectors' }) },
   { method: 'GET', path: '/api/framework-template.xlsx', target: 'blank template', success: 200, expected: anyone, request: async () => ({ url: '/api/framework-template.xlsx' }) },
+
+  // Field reporting: rounds, packages, review and evidence.
+  ...reportingRows<ActorSpec, World>({
+    db: () => t.db,
+    unique,
+    holdsOn: (a, roles, p) => holds(a, roles, CHAIN[p]),
+    sees,
+    gate,
+    actorUserId: (w, name) => w.actorUserId.get(name),
+  }),
 ];
 
 /** Routes that need a session but are exercised in their own suite (they would end the actor's session here). */
@@ -488,6 +513,7 @@ const SIGNED_IN_ELSEWHERE: { method: RouteCase['method']; path: string; body?: u
 const PUBLIC = [
   { method: 'GET', path: '/api/health' },
   { method: 'POST', path: '/api/auth/login' },
+  ...OUTPUTS_PUBLIC,
 ];
 
 const OUTCOME_STATUS = { forbidden: 403, hidden: 404 } as const;
@@ -502,9 +528,11 @@ const matrix = ROUTES.flatMap((route) =>
 );
 
 const world = {} as World;
+let translator: Awaited<ReturnType<typeof startTranslateStandIn>>;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  translator = await startTranslateStandIn();
+  t = await createTestApp({ TRANSLATE_URL: translator.url });
   const orgA = await buildOrganisation(t.db, { name: `Matrix A ${unique()}` });
   const orgB = await buildOrganisation(t.db, { name: `Matrix B ${unique()}` });
   const progA = await buildProgramme(t.db, { organisationId: orgA.id });
@@ -519,6 +547,7 @@ beforeAll(async () => {
     prog: { progA: progA.id, progB: progB.id, progShared: progShared.id },
     proj: { projA: projA.id, projB: projB.id, projShared: projShared.id },
     locationId: admin1.id,
+    reporting: await setUpReporting(t.db, { projA: projA.id, projB: projB.id }),
     actorUserId: new Map(),
     agents: new Map(),
   });
@@ -527,6 +556,8 @@ beforeAll(async () => {
     B: await freshUser(world, 'B'),
     superA: await freshUser(world, 'A', 'installation admin'),
   };
+  world.monitoring = await setUpMonitoring(t.db, world);
+  world.outputs = await setUpOutputs(t.db, world);
   const scopeIds: Record<Scope, string | null> = { installation: null, orgA: orgA.id, progA: progA.id, projA: projA.id };
   const scopeTypes: Record<Scope, ScopeType> = { installation: 'installation', orgA: 'organisation', progA: 'programme', projA: 'project' };
   for (const actor of ACTORS) {
@@ -536,15 +567,18 @@ beforeAll(async () => {
     world.agents.set(actor.name, await t.as(user.id));
   }
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await translator.close();
+});
 
 // Plain loops rather than it.each: vitest shortens interpolated names, and each name must show the whole case.
 describe('authorisation matrix', () => {
   for (const { name, actor, route, outcome, status } of matrix) {
     it(name, async () => {
       const agent = world.agents.get(actor.name)!;
-      const { url, body } = await route.request(world, actor.name);
-      const res = await agent.request(route.method, url, body);
+      const { url, body, headers } = await route.request(world, actor.name);
+      const res = await agent.request(route.method, url, body, headers);
       const code = res.headers['content-type']?.toString().startsWith('application/json') ? res.json()?.error?.code : undefined;
       expect({ status: res.statusCode, code }).toEqual({ status, code: outcome === 'allowed' ? undefined : OUTCOME_CODE[outcome] });
     });
@@ -586,14 +620,14 @@ const anonymousCases = [
     method: r.method,
     request: (w: World) => r.request(w, ''),
   })),
-  ...SIGNED_IN_ELSEWHERE.map((r) => ({ name: `${r.method} ${r.path}`, method: r.method, request: async () => ({ url: r.path, body: r.body }) })),
+  ...SIGNED_IN_ELSEWHERE.map((r) => ({ name: `${r.method} ${r.path}`, method: r.method, request: async (): Promise<Request> => ({ url: r.path, body: r.body }) })),
 ];
 
 describe('anonymous requests', () => {
   for (const { name, method, request } of anonymousCases) {
     it(`answer 401 to ${name}`, async () => {
-      const { url, body } = await request(world);
-      const res = await t.anonymous().request(method, url, body);
+      const { url, body, headers } = await request(world);
+      const res = await t.anonymous().request(method, url, body, headers);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
     });

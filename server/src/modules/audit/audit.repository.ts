@@ -24,8 +24,9 @@ export async function recordAudit(ctx: Pick<Ctx, 'db' | 'actor' | 'requestId' | 
     .values({
       id: newId(),
       at: nowIso(),
-      actor_user_id: ctx.actor.email === 'system' ? null : ctx.actor.userId,
-      actor_email: ctx.actor.email,
+      // The command line and callers without an account (a share link's visitor) have no user id.
+      actor_user_id: ctx.actor.email === 'system' || !ctx.actor.userId ? null : ctx.actor.userId,
+      actor_email: ctx.actor.email || null,
       actor_name: ctx.actor.name,
       action: entry.action,
       entity_type: entry.entityType,

@@ -1,11 +1,9 @@
 import { Button, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconFileDownload, IconFileSpreadsheet, IconFileUpload, IconTable } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '@shared/schemas/index.js';
-import { ApiError } from '../../api/client.js';
-import { downloadFromApi } from './download.js';
+import { useFileDownload } from './use-file-download.js';
 import { ImportFrameworkDialog } from './ImportFrameworkDialog.js';
 
 type DownloadKind = 'framework' | 'plan' | 'template';
@@ -18,27 +16,14 @@ type DownloadKind = 'framework' | 'plan' | 'template';
 export function ExcelMenu({ framework }: { framework: Framework }) {
   const { t } = useTranslation('excel');
   const [importing, setImporting] = useState(false);
-  const [busy, setBusy] = useState<DownloadKind | null>(null);
   const projectId = framework.projectId;
-  if (!projectId) return null;
-
   const files: Record<DownloadKind, { path: string; name: string }> = {
     framework: { path: `/projects/${projectId}/framework.xlsx`, name: 'framework.xlsx' },
     plan: { path: `/projects/${projectId}/indicator-plan.xlsx`, name: 'indicator-plan.xlsx' },
     template: { path: '/framework-template.xlsx', name: 'framework-template.xlsx' },
   };
-  const download = (kind: DownloadKind) => {
-    setBusy(kind);
-    downloadFromApi(files[kind].path, files[kind].name)
-      .catch((err: unknown) =>
-        notifications.show({
-          color: 'red',
-          title: t('downloadFailed'),
-          message: err instanceof ApiError && err.code === 'network_error' ? t('common:errors.network') : (err as Error).message,
-        }),
-      )
-      .finally(() => setBusy(null));
-  };
+  const { busy, download } = useFileDownload(files, t('downloadFailed'));
+  if (!projectId) return null;
 
   return (
     <>

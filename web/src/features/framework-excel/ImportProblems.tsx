@@ -42,7 +42,7 @@ export function ImportProblems({ message, details }: { message: string; details:
                       {d.column ?? d.field ?? '—'}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{d.message}</Table.Td>
+                  <Table.Td dir="auto">{d.message}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

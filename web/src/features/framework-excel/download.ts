@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@shared/errors.js';
-import { ApiError, buildUrl } from '../../api/client.js';
+import { ApiError, buildUrl, csrfHeader } from '../../api/client.js';
 import { currentLocale } from '../../i18n/index.js';
 import { fileNameFrom } from './file-name.js';
 
@@ -17,12 +17,19 @@ export function saveBlob(blob: Blob, fileName: string) {
 
 /**
  * Downloads a file from the API with the session cookie. Fetched rather than linked so that a
- * refusal or a failure shows as a message in the page instead of replacing it with JSON.
+ * refusal or a failure shows as a message in the page instead of replacing it with JSON. With
+ * `post`, the JSON body is sent by POST with the CSRF header (a pivot's export sends its definition).
  */
-export async function downloadFromApi(path: string, fallbackName: string): Promise<void> {
+export async function downloadFromApi(path: string, fallbackName: string, post?: { body: unknown }): Promise<void> {
   let res: Response;
+  const headers: Record<string, string> = { 'accept-language': currentLocale() };
   try {
-    res = await fetch(buildUrl(path), { credentials: 'same-origin', headers: { 'accept-language': currentLocale() } });
+    res = await fetch(
+      buildUrl(path),
+      post
+        ? { method: 'POST', credentials: 'same-origin', headers: { ...headers, ...csrfHeader(), 'content-type': 'application/json' }, body: JSON.stringify(post.body) }
+        : { credentials: 'same-origin', headers },
+    );
   } catch {
     throw new ApiError(0, 'network_error', '');
   }

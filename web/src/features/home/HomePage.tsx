@@ -1,4 +1,5 @@
 import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -10,7 +11,10 @@ import { MembershipBadge } from '../../components/MembershipBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 
-/** Where everyone lands: what they can reach and in which roles. Later issues add what is due. */
+// Reporting work is its own chunk (with its texts): the home page is on the sign-in path and stays light.
+const YourReporting = lazy(() => import('./YourReporting.js'));
+
+/** Where everyone lands: their reporting work, what they can reach and in which roles. */
 export default function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -26,6 +30,9 @@ export default function HomePage() {
   return (
     <Stack>
       <PageHeader title={t('home.welcome', { name: user.name.split(' ')[0] })} subtitle={user.organisationName} />
+      <Suspense fallback={null}>
+        <YourReporting />
+      </Suspense>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Stat label={t('home.programmes')} value={programmes.data?.total} to="/programmes" />
         <Stat label={t('home.projects')} value={projects.data?.total} to="/projects" />

@@ -10,6 +10,7 @@ import { LANGUAGE_NAMES } from '../../components/LanguageMenu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { applyLocale } from '../../i18n/index.js';
 import { useChangePassword, useCurrentUser, useUpdateMe } from '../auth/session.js';
+import { ApiTokensCard } from '../api-tokens/ApiTokensCard.js';
 
 export default function ProfilePage() {
   const { t } = useTranslation();
@@ -101,6 +102,7 @@ export default function ProfilePage() {
           </Group>
         </Stack>
       </Card>
+      <ApiTokensCard />
     </Stack>
   );
 }

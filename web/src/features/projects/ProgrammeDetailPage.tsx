@@ -1,6 +1,6 @@
 import { Anchor, Breadcrumbs, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconHierarchy2, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconHierarchy2, IconPencil, IconPlus, IconTable } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -8,6 +8,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
+import { DashboardButton } from '../monitoring/dashboard/DashboardButton.js';
+import { ReportsButton } from '../reports/ReportsButton.js';
 import { Fact, Facts } from './Facts.js';
 import { managesProgramme, ProgrammeStatusBadge } from './labels.js';
 import { PaginationFooter } from '../../components/PaginationFooter.js';
@@ -17,7 +19,7 @@ import { useProgramme, useProjects } from './queries.js';
 import { PAGE_SIZE, useUrlFilters } from './url-state.js';
 
 export default function ProgrammeDetailPage() {
-  const { t } = useTranslation(['projects', 'results']);
+  const { t } = useTranslation(['projects', 'results', 'iptt']);
   const { id = '' } = useParams();
   const user = useCurrentUser();
   const programme = useProgramme(id);
@@ -53,6 +55,11 @@ export default function ProgrammeDetailPage() {
             <Button component={Link} to={`/programmes/${p.id}/framework`} variant="light" leftSection={<IconHierarchy2 size={16} />}>
               {t('results:framework.programmeLink')}
             </Button>
+            <DashboardButton scope="programme" id={p.id} />
+            <Button component={Link} to={`/programmes/${p.id}/iptt`} variant="light" leftSection={<IconTable size={16} />}>
+              {t('iptt:link')}
+            </Button>
+            <ReportsButton scope="programme" id={p.id} />
             {manager && (
               <Button variant="default" leftSection={<IconPencil size={16} />} onClick={open}>
                 {t('common:actions.edit')}

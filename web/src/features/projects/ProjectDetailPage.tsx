@@ -1,5 +1,5 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconHierarchy2, IconPencil } from '@tabler/icons-react';
+import { IconClipboardList, IconHierarchy2, IconPencil, IconTable } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +11,17 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate, formatDateTime, placeName } from '../../lib/format.js';
 import { useCurrentUser } from '../auth/session.js';
+import { AgreementsCard } from '../agreements/AgreementsCard.js';
+import { DashboardButton } from '../monitoring/dashboard/DashboardButton.js';
+import { OpenDataMenu } from '../open-data/OpenDataMenu.js';
+import { ReportsButton } from '../reports/ReportsButton.js';
+import { ShareButton } from '../sharing/ShareButton.js';
 import { Fact, Facts } from './Facts.js';
 import { canManage, managesProject, organisationLabel, ProjectStatusBadge, useCountryName } from './labels.js';
 import { programmeQueries, useCountryAreas, useProject } from './queries.js';
 
 export default function ProjectDetailPage() {
-  const { t } = useTranslation(['projects', 'results']);
+  const { t } = useTranslation(['projects', 'results', 'reporting', 'iptt']);
   const { id = '' } = useParams();
   const user = useCurrentUser();
   const project = useProject(id);
@@ -50,6 +55,16 @@ export default function ProjectDetailPage() {
             <Button component={Link} to={`/projects/${p.id}/framework`} variant="light" leftSection={<IconHierarchy2 size={16} />}>
               {t('results:framework.link')}
             </Button>
+            <Button component={Link} to={`/projects/${p.id}/reporting`} variant="light" leftSection={<IconClipboardList size={16} />}>
+              {t('reporting:link')}
+            </Button>
+            <DashboardButton scope="project" id={p.id} />
+            <Button component={Link} to={`/projects/${p.id}/iptt`} variant="light" leftSection={<IconTable size={16} />}>
+              {t('iptt:link')}
+            </Button>
+            <ReportsButton scope="project" id={p.id} />
+            <ShareButton project={p} />
+            <OpenDataMenu project={p} />
             {managesProject(user, p, programme.data) && (
               <Button component={Link} to={`/projects/${p.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
                 {t('common:actions.edit')}
@@ -64,6 +79,7 @@ export default function ProjectDetailPage() {
         <Places project={p} />
         <Sectors project={p} />
       </SimpleGrid>
+      <AgreementsCard project={p} />
       <Section title={t('fields.description')}>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={p.description ? undefined : 'dimmed'} dir={p.description ? 'auto' : undefined}>
           {p.description || t('detail.noDescription')}

@@ -8,6 +8,8 @@ import type { Framework, Indicator } from '@shared/schemas/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
+import { MapButton } from '../monitoring/map/MapButton.js';
+import { ReportedValuesCard } from '../reporting/ReportedValuesCard.js';
 import { ContributionsCard } from './ContributionsCard.js';
 import { FrameworkBreadcrumbs, useOwnerSummary } from './FrameworkBreadcrumbs.js';
 import { DeleteIndicatorModal } from './FrameworkDialogs.js';
@@ -66,21 +68,25 @@ function IndicatorView({ indicator: i }: { indicator: Indicator }) {
         }
         subtitle={summary.title}
         actions={
-          fw?.canEdit && (
-            <>
-              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing({ mode: 'edit', indicator: i, node })}>
-                {t('sheet.edit')}
-              </Button>
-              <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(i)}>
-                {t('indicator.delete')}
-              </Button>
-            </>
-          )
+          <>
+            <MapButton indicatorId={i.id} type={i.type} />
+            {fw?.canEdit && (
+              <>
+                <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing({ mode: 'edit', indicator: i, node })}>
+                  {t('sheet.edit')}
+                </Button>
+                <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(i)}>
+                  {t('indicator.delete')}
+                </Button>
+              </>
+            )}
+          </>
         }
       />
       {node && fw && <ResultCard framework={fw} nodeId={node.id} />}
       <ReferenceSheet indicator={i} framework={fw} />
       <TargetsCard indicator={i} />
+      {i.projectId && <ReportedValuesCard indicator={i} />}
       {i.programmeId && <ContributionsCard indicatorId={i.id} />}
       <Card withBorder padding="md" component="section" aria-labelledby="history-title">
         <Title order={3} id="history-title" mb="sm">

@@ -17,7 +17,7 @@ import { AuditDiff } from './AuditDiff.js';
 import { type AuditFilters, useAuditEntries } from './queries.js';
 
 const LIMIT = 50;
-const ENTITY_TYPES = ['organisation', 'user', 'location', 'programme', 'project', 'audit_log'] as const;
+const ENTITY_TYPES = ['organisation', 'user', 'location', 'programme', 'project', 'reporting_round', 'submission', 'narrative', 'attachment', 'audit_log'] as const;
 /** Suggestions for the "action contains" filter; any text works. */
 const KNOWN_ACTIONS = [
   'auth.login', 'auth.login_failed', 'auth.login_throttled', 'auth.logout',
@@ -26,6 +26,9 @@ const KNOWN_ACTIONS = [
   'organisation.create', 'organisation.update',
   'programme.create', 'programme.update', 'project.create', 'project.update',
   'location.import', 'location.update', 'audit.export',
+  'reporting_round.create', 'reporting_round.update', 'reporting_round.reminder', 'submission.values', 'values.import',
+  'submission.submit', 'submission.return', 'submission.approve', 'submission.reopen', 'submission.comment',
+  'submission.narratives', 'narrative.translation', 'attachment.upload', 'attachment.delete',
 ];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

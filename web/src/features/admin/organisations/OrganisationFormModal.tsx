@@ -11,6 +11,7 @@ import { ActionError } from '../components/PageError.js';
 import { orNull, serverFieldErrors, zodFieldErrors } from '../components/forms.js';
 import { monthOptions } from '../components/months.js';
 import { useCreateOrganisation, useUpdateOrganisation } from './queries.js';
+import { OrganisationLogoField } from '../../report-templates/OrganisationLogoField.js';
 
 const FIELDS = ['name', 'acronym', 'type', 'countryCode', 'iatiIdentifier', 'website', 'fiscalYearStartMonth'];
 
@@ -182,6 +183,7 @@ function OrganisationForm({ organisation, onDone }: { organisation: Organisation
           maxLength={300}
           dir="ltr"
         />
+        {organisation && <OrganisationLogoField organisationId={organisation.id} organisationName={organisation.name} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>{t('common:actions.cancel')}</Button>
           <Button type="submit" loading={mutation.isPending}>

@@ -1,4 +1,5 @@
 import { type CategoryOptions, combinations, disaggregationKey } from '@shared/domain/disaggregations.js';
+import { type PeriodRollUp } from '@shared/domain/iptt.js';
 import { LOP_PERIOD_KEY, type Target } from '@shared/schemas/index.js';
 
 /**
@@ -86,18 +87,8 @@ export function problemsByCell(problems: { field: string; message: string }[], o
   return { byCell, other };
 }
 
-/** How the period targets of one column compare with the life-of-project target, following the indicator's time rule. */
-export type PeriodRollUp = 'sum' | 'latest' | 'max' | 'average';
-
-/**
- * Period targets, like period values, are what each period adds (a cumulative indicator is shown
- * as a running total of them, see `series` in shared/src/domain/aggregation.ts), so they roll up by
- * the indicator's time rule. Rates do not add up over time; yes/no and qualitative do not roll up.
- */
-export function periodRollUp(indicator: { type: string; timeAggregation: PeriodRollUp }): PeriodRollUp | null {
-  if (indicator.type === 'qualitative' || indicator.type === 'yes_no') return null;
-  return indicator.type === 'percentage' && indicator.timeAggregation === 'sum' ? null : indicator.timeAggregation;
-}
+// How period targets roll up is the IPTT's rule too, so it lives in shared/ (one rule, two screens).
+export { type PeriodRollUp, periodRollUp } from '@shared/domain/iptt.js';
 
 /** The period targets of one column rolled up by the rule; null when no period has a target. */
 export function rollUpPeriods(cells: Cells, periods: string[], locationId: string | null, key: string, rule: PeriodRollUp): number | null {

@@ -1,0 +1,249 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCategory, buildIndicator } from '../../../test/factories.js';
+import { buildReportingWorld, buildRound, buildValue, type ReportingWorld } from '../../../test/reporting-factories.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
+
+let t: TestApp;
+let world: ReportingWorld;
+let pct: { id: string; code: string };
+let sex: Awaited<ReturnType<typeof buildCategory>>;
+let age: Awaited<ReturnType<typeof buildCategory>>;
+let month = 0;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await buildReportingWorld(t.db);
+  sex = await buildCategory(t.db, { organisationId: world.lead.id, code: 'sex', options: ['f', 'm'] });
+  age = await buildCategory(t.db, { organisationId: world.lead.id, code: 'age', ages: [[0, 4], [5, null]] });
+  await t.db.updateTable('disaggregation_options').set({ label: 'Femme', labels_json: '{}' }).where('id', '=', sex.options[0]!.id).execute();
+  await t.db
+    .insertInto('indicator_disaggregations')
+    .values([
+      { indicator_id: world.indicators[0]!.id, category_id: sex.id, position: 0 },
+      { indicator_id: world.indicators[0]!.id, category_id: age.id, position: 1 },
+    ])
+    .execute();
+  pct = await buildIndicator(t.db, { nodeId: world.node.id, type: 'percentage', code: 'PCT1' });
+});
+afterAll(() => t.close());
+
+/** A fresh package of the partner for both places (each test its own round). */
+async function newPackage(status: 'draft' | 'approved' = 'draft') {
+  month++;
+  const periodKey = `2025-${String(month).padStart(2, '0')}`;
+  const { submissions } = await buildRound(t.db, {
+    projectId: world.project.id, periodType: 'month', periodKey,
+    reporters: [{ organisationId: world.partner.id, locationIds: world.locations.map((l) => l.id), status, submittedBy: status === 'approved' ? world.users.partnerReporter.id : null }],
+  });
+  return submissions[0]!.id;
+}
+
+const values = (submissionId: string) =>
+  t.db.selectFrom('indicator_values').selectAll().where('submission_id', '=', submissionId).orderBy('indicator_id').orderBy('location_id').orderBy('disaggregation_key').execute();
+
+async function upload(submissionId: string, body: Buffer, type: string, opts: { dryRun?: boolean; user?: string; lang?: string } = {}) {
+  const agent = await t.as(opts.user ?? world.users.partnerReporter.id, { 'accept-language': opts.lang ?? 'en' });
+  return agent.request('POST', `/api/submissions/${submissionId}/import?dryRun=${opts.dryRun ? 'true' : 'false'}`, body, { 'content-type': type });
+}
+
+const i1 = () => world.indicators[0]!;
+const [pA, pB] = [() => world.locations[0]!, () => world.locations[1]!];
+
+describe('values template and import', () => {
+  it('round-trips the template: fill with ExcelJS, upload, values stored; the same file again changes nothing', async () => {
+    const id = await newPackage();
+    const agent = await t.as(world.users.partnerReporter.id, { 'accept-language': 'fr' });
+    const res = await agent.get(`/api/submissions/${id}/template.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('Values')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['indicator_code', 'indicator', 'result', 'location_pcode', 'location', 'disaggregation', 'disaggregation_codes', 'value', 'numerator', 'denominator', 'text', 'comment']);
+    // 3 indicators × 2 places: i1 has the total and 2 × 2 combinations, the others the total only.
+    expect(ws.actualRowCount).toBe(1 + 2 * 5 + 2 + 2);
+    expect(wb.getWorksheet('about')!.state).toBe('hidden');
+    expect(wb.getWorksheet('Instructions')!.getRow(1).getCell(1).value).toBe('Modèle de saisie des valeurs Fieldbook');
+    const col = (name: string) => header.indexOf(name) + 1;
+    let filled = 0;
+    ws.eachRow((row, n) => {
+      if (n === 1) return;
+      const code = row.getCell(col('indicator_code')).value;
+      const combo = row.getCell(col('disaggregation_codes')).value;
+      if (code === i1().code && row.getCell(col('location_pcode')).value === pA().pcode) {
+        if (combo === null) row.getCell(col('value')).value = 10;
+        else if (combo === 'sex=f|age=0-4') {
+          expect(row.getCell(col('disaggregation')).value).toBe('Femme · 0-4');
+          row.getCell(col('value')).value = 4;
+          row.getCell(col('comment')).value = '=cmd|estimate';
+        } else row.getCell(col('value')).value = 2;
+        filled++;
+      }
+      if (code === 'PCT1' && row.getCell(col('location_pcode')).value === pB().pcode) {
+        row.getCell(col('numerator')).value = 30;
+        row.getCell(col('denominator')).value = 120;
+        filled++;
+      }
+    });
+    expect(filled).toBe(6);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const first = await upload(id, file, XLSX);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ dryRun: false, format: 'xlsx', rows: 14, created: 6, updated: 0, cleared: 0, unchanged: 8 });
+    const stored = await values(id);
+    expect(stored).toHaveLength(6);
+    const p = stored.find((v) => v.indicator_id === pct.id)!;
+    expect([p.value, p.numerator, p.denominator, p.location_id]).toEqual([25, 30, 120, pB().id]);
+    const female04 = stored.find((v) => v.disaggregation_key === `${sex.options[0]!.id}|${age.options[0]!.id}`)!;
+    expect([female04.value, female04.comment]).toEqual([4, '=cmd|estimate']);
+    // Breakdown 4 + 2 + 2 + 2 = 10 = total: no warning.
+    expect(first.json().problems).toEqual([]);
+
+    const again = await upload(id, file, XLSX);
+    expect(again.json()).toMatchObject({ created: 0, updated: 0, cleared: 0, unchanged: 14 });
+    // The downloaded template now carries the values (comment neutralised) and re-importing it changes nothing either.
+    const filledTemplate = await agent.get(`/api/submissions/${id}/template.xlsx`);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(filledTemplate.rawPayload as unknown as ExcelJS.Buffer);
+    const comments: unknown[] = [];
+    wb2.getWorksheet('Values')!.eachRow((row) => comments.push(row.getCell(12).value));
+    expect(comments).toContain("'=cmd|estimate");
+    const third = await upload(id, filledTemplate.rawPayload, XLSX);
+    expect(third.json()).toMatchObject({ created: 0, updated: 0, cleared: 0, unchanged: 14 });
+    expect(await t.db.selectFrom('value_history').select('id').where('submission_id', '=', id).execute()).toEqual([]);
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', id).where('action', '=', 'values.import').execute();
+    expect(audit).toHaveLength(3);
+    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ format: 'xlsx', rows: 14 });
+  });
+
+  it('exports CSV with BOM and imports it back unchanged; a UTF-8 BOM file with comma and point decimals', async () => {
+    const id = await newPackage();
+    await buildValue(t.db, { submissionId: id, indicatorId: world.indicators[1]!.id, locationId: pA().id, value: 1234.5 });
+    const agent = await t.as(world.users.partnerReporter.id);
+    const csv = await agent.get(`/api/submissions/${id}/values.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.body).toContain(`${world.indicators[1]!.code},`);
+    expect(csv.body).toContain(',1234.5,');
+    const back = await upload(id, csv.rawPayload, 'text/csv');
+    expect(back.json()).toMatchObject({ format: 'csv', created: 0, updated: 0, cleared: 0, unchanged: 14 });
+
+    const bom = Buffer.from(`\uFEFFindicator_code,location_pcode,value,comment\r\n${world.indicators[1]!.code},${pA().pcode},"1,250.75",révisé\r\n${world.indicators[1]!.code},${pB().pcode},,\r\n`, 'utf8');
+    const res = await upload(id, bom, 'text/csv');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 2, created: 0, updated: 1, cleared: 0, unchanged: 1 });
+    const v = (await values(id)).find((r) => r.location_id === pA().id)!;
+    expect([v.value, v.comment]).toEqual([1250.75, 'révisé']);
+  });
+
+  it('reads a French Excel CSV: semicolons, decimal comma, thousands with no-break spaces, Windows-1252 accents', async () => {
+    const id = await newPackage();
+    await buildValue(t.db, { submissionId: id, indicatorId: world.indicators[1]!.id, locationId: pB().id, value: 5 });
+    const text = [
+      'location;indicator_code;location_pcode;disaggregation_codes;value;numerator;denominator;comment',
+      `Ville;${i1().code};${pA().pcode};;1\u00a0234,5;;;Données révisées à la hausse`,
+      `Ville;${i1().code};${pA().pcode};age=0-4|sex=m;12,25;;;`,
+      `Ville;PCT1;${pA().pcode};;;1.000;4\u00a0000;`,
+      `Ville;${world.indicators[1]!.code};${pB().pcode};;;;;`,
+    ].join('\r\n');
+    const res = await upload(id, Buffer.from(text, 'latin1'), 'text/csv');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ format: 'csv', rows: 4, created: 3, updated: 0, cleared: 1, unchanged: 0 });
+    const stored = await values(id);
+    const total = stored.find((v) => v.indicator_id === i1().id && v.disaggregation_key === '')!;
+    expect([total.value, total.comment]).toEqual([1234.5, 'Données révisées à la hausse']);
+    expect(stored.find((v) => v.disaggregation_key === `${sex.options[1]!.id}|${age.options[0]!.id}`)!.value).toBe(12.25);
+    expect(stored.find((v) => v.indicator_id === pct.id)!.value).toBe(25);
+    // The breakdown (12.25) does not add up to the total: a warning, as on a grid save.
+    expect(res.json().problems.length).toBeGreaterThan(0);
+    expect(res.json().problems[0].severity).toBe('warning');
+    const history = await t.db.selectFrom('value_history').selectAll().where('submission_id', '=', id).execute();
+    expect(history).toHaveLength(1);
+    expect(history[0]!.after_json).toBeNull();
+  });
+
+  it('refuses a broken file naming each row and column in French, and writes nothing', async () => {
+    const id = await newPackage();
+    const text = [
+      'indicator_code;location_pcode;disaggregation_codes;value;numerator;denominator',
+      `NOPE;${pA().pcode};;1;;`,
+      `${i1().code};${pA().pcode};;douze;;`,
+      `PCT1;${pA().pcode};;120;;`,
+      `PCT1;${pB().pcode};;;50;40`,
+      `${i1().code};${pB().pcode};;3;;`,
+      `${i1().code};${pB().pcode};;4;;`,
+      `${i1().code};${pB().pcode};sex=x;4;;`,
+    ].join('\n');
+    const res = await upload(id, Buffer.from(text, 'utf8'), 'text/csv', { lang: 'fr' });
+    expect(res.statusCode).toBe(400);
+    const body = res.json().error;
+    expect(body.code).toBe('import_failed');
+    const details = body.details.map((d: { row: number; column: string; reason: string; message: string }) => [d.row, d.column, d.reason, d.message]);
+    expect(details).toEqual([
+      [2, 'indicator_code', 'unknown_code', expect.stringContaining('NOPE')],
+      [3, 'value', 'not_a_number', "« douze » n'est pas un nombre."],
+      [7, 'disaggregation_codes', 'duplicate_row', 'La même cellule (indicateur, lieu et ventilation) figure déjà à la ligne 6.'],
+      [8, 'disaggregation_codes', 'unknown_option_code', expect.any(String)],
+      [4, 'value', 'too_big', expect.stringContaining('100')],
+      [5, 'numerator', 'numerator_above_denominator', expect.stringContaining('50')],
+    ]);
+    expect(body.message).toContain('6');
+    expect(await values(id)).toEqual([]);
+  });
+
+  it('refuses the template of another package', async () => {
+    const other = await newPackage();
+    const id = await newPackage();
+    const agent = await t.as(world.users.partnerReporter.id, { 'accept-language': 'fr' });
+    const template = await agent.get(`/api/submissions/${other}/template.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.rawPayload as unknown as ExcelJS.Buffer);
+    wb.getWorksheet('Values')!.getRow(2).getCell(8).value = 5;
+    const res = await upload(id, Buffer.from(await wb.xlsx.writeBuffer()), XLSX, { lang: 'fr' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ sheet: 'about', reason: 'wrong_package', message: expect.stringContaining('autre paquet') })]);
+    expect(await values(id)).toEqual([]);
+  });
+
+  it('a dry run reports what would change and writes nothing', async () => {
+    const id = await newPackage();
+    const file = Buffer.from(`indicator_code,location_pcode,value\n${world.indicators[1]!.code},${pA().pcode},7\n`);
+    const res = await upload(id, file, 'text/plain', { dryRun: true });
+    expect(res.json()).toMatchObject({ dryRun: true, rows: 1, created: 1 });
+    expect(await values(id)).toEqual([]);
+    expect(await t.db.selectFrom('audit_log').select('id').where('entity_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('honours an Idempotency-Key: a retried import replays the first answer and acts once', async () => {
+    const id = await newPackage();
+    const agent = await t.as(world.users.partnerReporter.id);
+    const file = Buffer.from(`indicator_code,location_pcode,value\n${world.indicators[1]!.code},${pA().pcode},7\n`);
+    const headers = { 'content-type': 'text/csv', 'idempotency-key': 'import-key-0001' };
+    const first = await agent.request('POST', `/api/submissions/${id}/import`, file, headers);
+    expect(first.json()).toMatchObject({ created: 1 });
+    await t.db.updateTable('indicator_values').set({ value: 8 }).where('submission_id', '=', id).execute();
+    const retry = await agent.request('POST', `/api/submissions/${id}/import`, file, headers);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    expect((await values(id)).map((v) => v.value)).toEqual([8]);
+    expect(await t.db.selectFrom('audit_log').select('id').where('entity_id', '=', id).execute()).toHaveLength(1);
+  });
+
+  it('answers 404 to a partner of another organisation and refuses an approved package', async () => {
+    const id = await newPackage();
+    const file = Buffer.from(`indicator_code,location_pcode,value\n${world.indicators[1]!.code},${pA().pcode},7\n`);
+    expect((await upload(id, file, 'text/csv', { user: world.users.otherReporter.id })).statusCode).toBe(404);
+    const other = await t.as(world.users.otherReporter.id);
+    expect((await other.get(`/api/submissions/${id}/template.xlsx`)).statusCode).toBe(404);
+    expect((await other.get(`/api/submissions/${id}/values.csv`)).statusCode).toBe(404);
+    const approved = await newPackage('approved');
+    const res = await upload(approved, file, 'text/csv');
+    expect(res.statusCode).toBe(409);
+    expect(await values(approved)).toEqual([]);
+    // The approved package's template can still be read.
+    expect((await (await t.as(world.users.viewer.id)).get(`/api/submissions/${approved}/template.xlsx`)).statusCode).toBe(200);
+  });
+});
