@@ -616,6 +616,199 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface WorkPlansTable {
+  id: string;
+  project_id: string;
+  year: number;
+  title: string;
+  start_date: string;
+  end_date: string;
+  /** draft | approved */
+  status: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlannedActivitiesTable {
+  id: string;
+  work_plan_id: string;
+  project_id: string;
+  result_node_id: string | null;
+  code: string;
+  title: string;
+  description: string;
+  planned_start: string;
+  planned_end: string;
+  responsible: string;
+  team: string;
+  organisation_id: string | null;
+  location_id: string | null;
+  /** not_started | on_track | delayed | done | cancelled */
+  status: string;
+  percent_complete: number;
+  actual_start: string | null;
+  actual_end: string | null;
+  status_note: string;
+  status_updated_by: string | null;
+  status_updated_at: string | null;
+  position: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityMilestonesTable {
+  id: string;
+  activity_id: string;
+  /** milestone | deliverable */
+  kind: string;
+  title: string;
+  due_date: string;
+  done_date: string | null;
+  position: number;
+}
+
+/** Money columns (`*_minor`) are integer counts of the currency's minor unit. */
+export interface BudgetsTable {
+  id: string;
+  project_id: string;
+  agreement_id: string | null;
+  title: string;
+  currency: string;
+  start_date: string;
+  end_date: string;
+  /** month | quarter | year */
+  period_type: string;
+  second_approval_threshold_minor: number | null;
+  variance_threshold_pct: number;
+  current_version: number | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BudgetVersionsTable {
+  id: string;
+  budget_id: string;
+  number: number;
+  /** draft | submitted | approved | rejected | superseded */
+  status: string;
+  reason: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string;
+  change_request_id: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BudgetLinesTable {
+  id: string;
+  budget_id: string;
+  created_at: string;
+}
+
+export interface BudgetVersionLinesTable {
+  version_id: string;
+  line_id: string;
+  code: string;
+  /** personnel | travel | equipment | supplies | contractual | other_direct | indirect */
+  category: string;
+  description: string;
+  unit: string;
+  /** Decimal string. */
+  quantity: string;
+  unit_cost_minor: number;
+  total_minor: number;
+  result_node_id: string | null;
+  activity_id: string | null;
+  note: string;
+  position: number;
+}
+
+export interface BudgetLineAmountsTable {
+  version_id: string;
+  line_id: string;
+  period_key: string;
+  amount_minor: number;
+}
+
+export interface ExpendituresTable {
+  id: string;
+  project_id: string;
+  budget_id: string;
+  budget_line_id: string;
+  expense_date: string;
+  description: string;
+  payee: string;
+  invoice_ref: string;
+  amount_minor: number;
+  currency: string;
+  /** Decimal string: expense-currency units per one budget-currency unit. */
+  exchange_rate: string;
+  rate_source: string;
+  rate_date: string | null;
+  amount_budget_minor: number;
+  /** submitted | awaiting_second_approval | approved | rejected */
+  status: string;
+  approvals_required: number;
+  submitted_by: string | null;
+  submitted_at: string;
+  first_approved_by: string | null;
+  first_approved_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  rejected_by: string | null;
+  rejected_at: string | null;
+  rejection_reason: string;
+  attachment_name: string | null;
+  attachment_type: string | null;
+  attachment_size: number | null;
+  attachment_sha256: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExpenditureAttachmentsTable {
+  expenditure_id: string;
+  content: Buffer;
+}
+
+export interface ChangeRequestsTable {
+  id: string;
+  project_id: string;
+  number: number;
+  /** targets | plan | budget */
+  kind: string;
+  title: string;
+  description: string;
+  justification: string;
+  impact: string;
+  changes_json: string;
+  budget_version_id: string | null;
+  /** submitted | approved | rejected | withdrawn */
+  status: string;
+  requested_by: string | null;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string;
+  applied_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -666,4 +859,15 @@ export interface DB {
   generated_report_files: GeneratedReportFilesTable;
   share_links: ShareLinksTable;
   api_tokens: ApiTokensTable;
+  work_plans: WorkPlansTable;
+  planned_activities: PlannedActivitiesTable;
+  activity_milestones: ActivityMilestonesTable;
+  budgets: BudgetsTable;
+  budget_versions: BudgetVersionsTable;
+  budget_lines: BudgetLinesTable;
+  budget_version_lines: BudgetVersionLinesTable;
+  budget_line_amounts: BudgetLineAmountsTable;
+  expenditures: ExpendituresTable;
+  expenditure_attachments: ExpenditureAttachmentsTable;
+  change_requests: ChangeRequestsTable;
 }

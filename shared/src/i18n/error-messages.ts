@@ -158,6 +158,15 @@ const en: Catalogue = {
   session_required: 'API tokens cannot do this. Sign in to Fieldbook in the browser to do it.',
   report_not_ready: 'This report is not finished yet. Share it once its files are ready.',
   report_not_of_project: 'Only a report of a single project can be shared with a link.',
+  // plans: work plans
+  // plans: budgets
+  budget_version_not_of_project: 'This budget version belongs to another project.',
+  budget_version_not_draft_revision: 'Only a draft revision of the budget can be submitted for approval.',
+  budget_version_not_submitted: 'This budget version is not waiting for approval.',
+  // plans: expenditures
+  // plans: budget vs actual
+  // plans: change requests
+  // plans: end
 };
 
 const fr: Catalogue = {
@@ -301,6 +310,15 @@ const fr: Catalogue = {
   session_required: "Un jeton d'API ne permet pas cette action. Connectez-vous à Fieldbook dans le navigateur pour la faire.",
   report_not_ready: "Ce rapport n'est pas encore terminé. Partagez-le quand ses fichiers sont prêts.",
   report_not_of_project: "Seul le rapport d'un projet unique peut être partagé par un lien.",
+  // plans: work plans
+  // plans: budgets
+  budget_version_not_of_project: 'Cette version du budget appartient à un autre projet.',
+  budget_version_not_draft_revision: 'Seule une révision du budget à l’état de brouillon peut être soumise pour approbation.',
+  budget_version_not_submitted: 'Cette version du budget n’attend pas d’approbation.',
+  // plans: expenditures
+  // plans: budget vs actual
+  // plans: change requests
+  // plans: end
 };
 
 const es: Catalogue = {
@@ -444,6 +462,15 @@ const es: Catalogue = {
   session_required: 'Un token de API no permite esta acción. Inicie sesión en Fieldbook en el navegador para hacerla.',
   report_not_ready: 'Este informe aún no está terminado. Compártalo cuando sus archivos estén listos.',
   report_not_of_project: 'Solo el informe de un único proyecto puede compartirse con un enlace.',
+  // plans: work plans
+  // plans: budgets
+  budget_version_not_of_project: 'Esta versión del presupuesto pertenece a otro proyecto.',
+  budget_version_not_draft_revision: 'Solo una revisión del presupuesto en borrador puede enviarse para su aprobación.',
+  budget_version_not_submitted: 'Esta versión del presupuesto no está pendiente de aprobación.',
+  // plans: expenditures
+  // plans: budget vs actual
+  // plans: change requests
+  // plans: end
 };
 
 const ar: Catalogue = {
@@ -587,6 +614,15 @@ const ar: Catalogue = {
   session_required: 'لا يمكن تنفيذ هذا الإجراء برمز API. سجّل الدخول إلى Fieldbook في المتصفح للقيام به.',
   report_not_ready: 'لم يكتمل هذا التقرير بعد. شاركه عندما تصبح ملفاته جاهزة.',
   report_not_of_project: 'لا يمكن مشاركة تقرير عبر رابط إلا إذا كان خاصًا بمشروع واحد.',
+  // plans: work plans
+  // plans: budgets
+  budget_version_not_of_project: 'تنتمي نسخة الميزانية هذه إلى مشروع آخر.',
+  budget_version_not_draft_revision: 'لا يمكن تقديم سوى مراجعة مسودة للميزانية للموافقة عليها.',
+  budget_version_not_submitted: 'نسخة الميزانية هذه لا تنتظر الموافقة.',
+  // plans: expenditures
+  // plans: budget vs actual
+  // plans: change requests
+  // plans: end
 };
 
 const catalogues: Record<Locale, Catalogue> = { en, fr, es, ar };

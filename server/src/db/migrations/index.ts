@@ -6,6 +6,7 @@ import * as fieldReporting from './2026_11_24_0900_field_reporting.js';
 import * as monitoring from './2026_11_25_0900_monitoring.js';
 import * as analyticsTotals from './2026_11_25_1000_analytics_totals.js';
 import * as outputs from './2026_11_26_0900_outputs.js';
+import * as plansAndMoney from './2026_11_27_0900_plans_and_money.js';
 
 /** Every migration, by name; names sort by time. Listed here so bundling and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0900_monitoring': monitoring,
   '2026_11_25_1000_analytics_totals': analyticsTotals,
   '2026_11_26_0900_outputs': outputs,
+  '2026_11_27_0900_plans_and_money': plansAndMoney,
 };

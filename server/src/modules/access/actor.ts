@@ -26,3 +26,6 @@ export const SYSTEM_ACTOR: Actor = {
   locale: 'en',
   grants: [{ role: 'admin', scopeType: 'installation', scopeId: null }],
 };
+
+/** The actor's user id for a `*_by` column: null for the command line, which has no user row. */
+export const userIdOf = (actor: Actor): string | null => (actor.email === SYSTEM_ACTOR.email ? null : actor.userId);

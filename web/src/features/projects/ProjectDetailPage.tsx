@@ -15,6 +15,7 @@ import { AgreementsCard } from '../agreements/AgreementsCard.js';
 import { DashboardButton } from '../monitoring/dashboard/DashboardButton.js';
 import { OpenDataMenu } from '../open-data/OpenDataMenu.js';
 import { ReportsButton } from '../reports/ReportsButton.js';
+import { PlansMenu } from '../plans/PlansMenu.js';
 import { ShareButton } from '../sharing/ShareButton.js';
 import { Fact, Facts } from './Facts.js';
 import { canManage, managesProject, organisationLabel, ProjectStatusBadge, useCountryName } from './labels.js';
@@ -62,6 +63,7 @@ export default function ProjectDetailPage() {
             <Button component={Link} to={`/projects/${p.id}/iptt`} variant="light" leftSection={<IconTable size={16} />}>
               {t('iptt:link')}
             </Button>
+            <PlansMenu project={p} programme={programme.data} />
             <ReportsButton scope="project" id={p.id} />
             <ShareButton project={p} />
             <OpenDataMenu project={p} />
