@@ -23,3 +23,4 @@ export * from './agreements.js';
 export * from './api-tokens.js';
 export * from './sharing.js';
 export * from './open-data.js';
+export * from './change-requests.js';
