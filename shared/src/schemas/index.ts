@@ -23,4 +23,7 @@ export * from './agreements.js';
 export * from './api-tokens.js';
 export * from './sharing.js';
 export * from './open-data.js';
+export * from './expenditures.js';
+export * from './budget-analysis.js';
 export * from './change-requests.js';
+export * from './budgets.js';
