@@ -13,7 +13,6 @@ import { pivotRoutes } from './modules/analytics/pivot.routes.js';
 import { savedPivotRoutes } from './modules/analytics/saved-pivots.routes.js';
 import { agreementRoutes } from './modules/agreements/agreements.routes.js';
 import { changeRequestRoutes } from './modules/change-requests/change-requests.routes.js';
-import { changeRequestRoutes } from './modules/change-requests/change-requests.routes.js';
 import { expenditureRoutes } from './modules/expenditures/expenditures.routes.js';
 import { budgetAnalysisRoutes } from './modules/budget-analysis/budget-analysis.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -140,7 +139,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       await api.register(openDataRoutes);
       await api.register(iatiRoutes);
       await api.register(agreementRoutes);
-      await api.register(changeRequestRoutes);
       await api.register(changeRequestRoutes);
       await api.register(expenditureRoutes);
       await api.register(budgetAnalysisRoutes);

@@ -27,3 +27,4 @@ export * from './expenditures.js';
 export * from './budget-analysis.js';
 export * from './change-requests.js';
 export * from './budgets.js';
+export * from './workplans.js';
