@@ -4,6 +4,9 @@ import { AppLayout } from './components/AppLayout.js';
 import { ConnectionProblem } from './components/ConnectionProblem.js';
 import { PageLoader } from './components/PageLoader.js';
 import { agreementRoutes } from './features/agreements/routes.js';
+import { changeRequestRoutes } from './features/change-requests/routes.js';
+import { expenditureRoutes } from './features/expenditures/routes.js';
+import { budgetAnalysisRoutes } from './features/budget-analysis/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { useSession } from './features/auth/session.js';
 import { libraryRoutes } from './features/library/routes.js';
@@ -16,6 +19,7 @@ import { reportTemplateRoutes } from './features/report-templates/routes.js';
 import { reportsRoutes } from './features/reports/routes.js';
 import { resultsRoutes } from './features/results/routes.js';
 import { sharedRoutes } from './features/sharing/routes.js';
+import { workPlanRoutes } from './features/workplans/routes.js';
 
 // The sign-in page and the home page are the light path; everything else loads when visited.
 import SignInPage from './features/auth/SignInPage.js';
@@ -55,7 +59,11 @@ export const router = createBrowserRouter([
       ...reportTemplateRoutes,
       ...libraryRoutes,
       ...agreementRoutes,
+      ...changeRequestRoutes,
+      ...expenditureRoutes,
+      ...budgetAnalysisRoutes,
       ...pivotRoutes,
+      ...workPlanRoutes,
       ...adminRoutes,
       { path: '*', element: <Suspense fallback={<PageLoader />}><NotFoundPage /></Suspense> },
     ],

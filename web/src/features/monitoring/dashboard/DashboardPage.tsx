@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { useSearchParamsUpdate } from '../../../lib/search-params.js';
 import { AreasSection, RANKING_LEVELS, type RankingLevel } from './AreasSection.js';
+import { BudgetCard } from './BudgetCard.js';
 import { CompletenessSection } from './CompletenessSection.js';
 import { DashboardBreadcrumbs, DashboardHeader } from './DashboardHeader.js';
 import { ProgressSection } from './ProgressSection.js';
@@ -61,6 +62,7 @@ export default function DashboardPage({ scope }: { scope: DashboardScope }) {
         </>
       )}
       <CompletenessSection summary={s} />
+      {scope === 'project' && <BudgetCard projectId={id} />}
     </Stack>
   );
 }
