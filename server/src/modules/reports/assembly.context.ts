@@ -6,6 +6,7 @@ import type { ReportScope } from '@shared/schemas/reports.js';
 import type { Granularity } from '@shared/schemas/monitoring.js';
 import type { Ctx } from '../../lib/context.js';
 import type { IpttScopeInfo } from '../analytics/iptt.scope.js';
+import type { ReportBudget } from './assembly.budget.js';
 import type { AttachmentRow } from './assembly.repository.js';
 import type { ReportTexts } from './report.texts.js';
 
@@ -63,6 +64,8 @@ export interface Loaded {
   /** Kinds (sex, age, disability…) of the categories in the IPTT. */
   categoryKinds: Map<string, string>;
   fmt: Formats;
+  /** Budgets in force for the budget-vs-actual section (project reports read by money readers); null: the section is left out. */
+  budgets?: ReportBudget[] | null;
 }
 
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar-u-nu-latn' };

@@ -92,6 +92,8 @@ export interface TableColumn {
   label: string;
   /** text; number (shown with thousands separators, decimals only if it has some); percent (0–100, shown "85.3 %"). */
   kind: 'text' | 'number' | 'percent';
+  /** For a number column: always exactly this many decimals (money in its currency's minor digits). */
+  digits?: number;
   /** Relative width (default 1). */
   width?: number;
 }

@@ -27,7 +27,8 @@ export interface NumberFormats {
   number(value: number): string;
   /** A value on the 0–100 scale: "85.3 %" with the language's decimal mark. */
   percent(value: number): string;
-  cell(value: CellValue, kind: TableColumn['kind']): string;
+  /** `digits`: a fixed number of decimals (money columns). */
+  cell(value: CellValue, kind: TableColumn['kind'], digits?: number): string;
 }
 
 export function numberFormats(language: Locale): NumberFormats {
@@ -39,10 +40,11 @@ export function numberFormats(language: Locale): NumberFormats {
   return {
     number,
     percent,
-    cell(value, kind) {
+    cell(value, kind, digits) {
       if (value === null) return '';
       if (typeof value === 'string') return cleanText(value);
       if (!Number.isFinite(value)) return '';
+      if (kind === 'number' && digits !== undefined) return new Intl.NumberFormat(INTL_LOCALE[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
       return kind === 'percent' ? percent(value) : number(value);
     },
   };

@@ -180,7 +180,7 @@ function tableBlock(ctx: Ctx, table: TableBlock, textWidth: number): (Paragraph 
       new TableRow({
         cantSplit: true,
         children: table.columns.map((c, i) => {
-          const children: ParagraphChild[] = cellRuns(ctx.fmt.cell(row.cells[i] ?? null, c.kind), strong);
+          const children: ParagraphChild[] = cellRuns(ctx.fmt.cell(row.cells[i] ?? null, c.kind, c.digits), strong);
           if (row.pending && i === label) children.push(...runs(ctx, ` ${ctx.doc.labels.pendingMark}`, { italics: true, color: COLORS.grey }));
           return new TableCell({ ...shade, children: [cellPara(children, kindOf(c), row.emphasis === 'sub' && i === 0 ? 280 : 0)] });
         }),

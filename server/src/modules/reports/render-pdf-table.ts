@@ -90,7 +90,7 @@ function drawPart(layout: PdfLayout, table: TableBlock, fmt: NumberFormats, labe
     const fill = row.emphasis === 'level' ? COLORS.level : undefined;
     if (isSpanningLevelRow(row.cells, row.emphasis)) return [{ text: fmt.cell(row.cells[0] ?? null, 'text'), from: 0, span: n, align: 'start', style: strong, fill }];
     return table.columns.map((c, i) => {
-      const text = fmt.cell(row.cells[i] ?? null, c.kind);
+      const text = fmt.cell(row.cells[i] ?? null, c.kind, c.digits);
       const pending = row.pending && i === label;
       return {
         text: pending ? `${text} ${cleanText(labels.pendingMark)}` : text,

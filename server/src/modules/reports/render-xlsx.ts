@@ -140,7 +140,7 @@ function tableSheet(wb: ExcelJS.Workbook, doc: ReportDocument, table: TableBlock
       const cell = row.getCell(i + 1);
       cell.border = BORDER;
       if (typeof cell.value === 'number') {
-        cell.numFmt = c.kind === 'percent' ? NUMBER_FORMATS.percent : Number.isInteger(cell.value) ? NUMBER_FORMATS.integer : NUMBER_FORMATS.decimal;
+        cell.numFmt = c.kind === 'percent' ? NUMBER_FORMATS.percent : c.digits !== undefined ? (c.digits ? `#,##0.${'0'.repeat(c.digits)}` : '#,##0') : Number.isInteger(cell.value) ? NUMBER_FORMATS.integer : NUMBER_FORMATS.decimal;
       } else {
         cell.alignment = { wrapText: true, vertical: 'top', ...(r.emphasis === 'sub' && i === 0 ? { indent: 1 } : {}) };
       }

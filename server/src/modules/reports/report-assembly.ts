@@ -3,6 +3,7 @@ import type { Iptt } from '@shared/schemas/monitoring.js';
 import type { ReportSection, ReportSectionKind } from '@shared/schemas/report-templates.js';
 import { getIptt } from '../analytics/iptt.service.js';
 import { loadIpttScope } from '../analytics/iptt.scope.js';
+import { budgetVsActual, loadReportBudgets, type ReportBudget } from './assembly.budget.js';
 import { annexes, cover } from './assembly.cover.js';
 import { type AssemblyInput, formatsOf, type Loaded } from './assembly.context.js';
 import { disaggregationTables, executiveSummary, ipttTable, peopleReached } from './assembly.figures.js';
@@ -16,7 +17,7 @@ import { REPORT_TEXTS } from './report.texts.js';
  * Turns a template version, a scope, a period and a language into a ReportDocument (what the
  * renderers print) and the data it was made from (kept with the report, so a figure in a donor's
  * hands can be traced back). Sections follow the template's order; switched-off sections are left
- * out, and so are sections whose data does not exist (budget vs actual before budgets exist, risks
+ * out, and so are sections whose data does not exist (budget vs actual without a budget in force, risks
  * and lessons in a period nobody wrote any, annexes without attachments…). A section's fixed text
  * comes first, as the template author wrote it.
  */
@@ -28,6 +29,8 @@ export interface ReportData {
   attachments: { id: string; fileName: string; size: number; submissionPeriod: string; organisationId: string }[];
   untranslatedCount: number;
   sections: { key: string; kind: ReportSectionKind; included: boolean }[];
+  /** The budget figures printed (minor units of each budget's currency), when the section is. */
+  budgets?: ReportBudget[];
 }
 
 export interface AssembledReport {
@@ -43,8 +46,8 @@ const BUILDERS: Record<Exclude<ReportSectionKind, 'cover'>, Builder> = {
   iptt: ipttTable,
   disaggregation_tables: disaggregationTables,
   people_reached: peopleReached,
-  // Budgets do not exist yet: the section is left out until they do.
-  budget_vs_actual: () => null,
+  // Project reports with a budget in force, for those who may see money (assembly.budget.ts).
+  budget_vs_actual: budgetVsActual,
   risks_and_lessons: risksAndLessons,
   annexes,
   fixed_text: () => [],
@@ -75,7 +78,9 @@ async function load(input: AssemblyInput): Promise<Loaded> {
   const printed = (section: string) =>
     section === 'achievements' || section === 'next_steps' ? enabled.has('narrative_by_result') : enabled.has('risks_and_lessons');
   const passages = allPassages.filter((p) => printed(p.section));
+  const budgets = enabled.has('budget_vs_actual') ? await loadReportBudgets(ctx, input) : null;
   return {
+    budgets,
     input,
     T: REPORT_TEXTS[input.language],
     scopeInfo,
@@ -126,6 +131,7 @@ export async function assembleReport(input: AssemblyInput): Promise<AssembledRep
     attachments: l.attachments.map((a) => ({ id: a.id, fileName: a.file_name, size: Number(a.size_bytes), submissionPeriod: a.period_key, organisationId: a.organisation_id })),
     untranslatedCount: l.passages.filter((p) => p.untranslated).length,
     sections: sections.map((x) => ({ key: x.s.key, kind: x.s.kind, included: x.built !== null || (x.s.kind === 'cover' && x.s.enabled) })),
+    ...(l.budgets?.length ? { budgets: l.budgets } : {}),
   };
   return { document, data };
 }

@@ -62,6 +62,25 @@ export interface ReportTexts {
     rule: string;
   };
   risks: { challenges: string; lessons: string };
+  budget: {
+    heading: string;
+    asOf: string;
+    byCategory: string;
+    byLine: string;
+    sheetCategories: string;
+    sheetLines: string;
+    category: string;
+    code: string;
+    line: string;
+    budget: string;
+    spentInPeriod: string;
+    spentToDate: string;
+    remaining: string;
+    percentSpent: string;
+    total: string;
+    note: string;
+    categories: Record<string, string>;
+  };
   annexes: {
     sheet: string;
     caption: string;
@@ -137,6 +156,25 @@ const en: ReportTexts = {
     rule: 'People reached: indicators counting people (their unit names people, e.g. people, children, women, participants), with the value reported over the period and its breakdown by sex, age and disability where the indicator is disaggregated so. Indicators are not added together, since the same person can be counted by several.',
   },
   risks: { challenges: 'Challenges and risks', lessons: 'Lessons learned' },
+  budget: {
+    heading: '{title} ({currency}), version {version}',
+    asOf: 'Spent to date counts approved expenditures up to {end}; spent in the period, those dated {start} – {end}. Amounts in {currency}.',
+    byCategory: 'Budget versus actual by category',
+    byLine: 'Budget versus actual by budget line',
+    sheetCategories: 'Budget {code}',
+    sheetLines: 'Budget lines {code}',
+    category: 'Category',
+    code: 'Code',
+    line: 'Budget line',
+    budget: 'Budget',
+    spentInPeriod: 'Spent in the period',
+    spentToDate: 'Spent to date',
+    remaining: 'Remaining',
+    percentSpent: '% spent',
+    total: 'Total',
+    note: 'Expenditures paid in another currency are converted to the budget currency at the rate recorded with each of them.',
+    categories: { personnel: 'Personnel', travel: 'Travel', equipment: 'Equipment', supplies: 'Supplies', contractual: 'Contractual', other_direct: 'Other direct costs', indirect: 'Indirect costs' },
+  },
   annexes: {
     sheet: 'Annexes',
     caption: 'Files attached to the approved reports of the period',
@@ -212,6 +250,25 @@ const fr: ReportTexts = {
     rule: 'Personnes atteintes : indicateurs qui comptent des personnes (leur unité désigne des personnes, par ex. personnes, enfants, femmes, participants), avec la valeur rapportée sur la période et sa ventilation par sexe, âge et handicap lorsque l’indicateur est ainsi désagrégé. Les indicateurs ne sont pas additionnés, car une même personne peut être comptée par plusieurs.',
   },
   risks: { challenges: 'Difficultés et risques', lessons: 'Leçons apprises' },
+  budget: {
+    heading: '{title} ({currency}), version {version}',
+    asOf: 'Le dépensé à date compte les dépenses approuvées jusqu’au {end} ; le dépensé de la période, celles datées du {start} au {end}. Montants en {currency}.',
+    byCategory: 'Budget et réalisé par catégorie',
+    byLine: 'Budget et réalisé par ligne budgétaire',
+    sheetCategories: 'Budget {code}',
+    sheetLines: 'Lignes budget {code}',
+    category: 'Catégorie',
+    code: 'Code',
+    line: 'Ligne budgétaire',
+    budget: 'Budget',
+    spentInPeriod: 'Dépensé sur la période',
+    spentToDate: 'Dépensé à date',
+    remaining: 'Reste',
+    percentSpent: '% dépensé',
+    total: 'Total',
+    note: 'Les dépenses payées dans une autre devise sont converties dans la devise du budget au taux enregistré avec chacune d’elles.',
+    categories: { personnel: 'Personnel', travel: 'Déplacements', equipment: 'Équipement', supplies: 'Fournitures', contractual: 'Services contractuels', other_direct: 'Autres coûts directs', indirect: 'Coûts indirects' },
+  },
   annexes: {
     sheet: 'Annexes',
     caption: 'Fichiers joints aux rapports approuvés de la période',
@@ -287,6 +344,25 @@ const es: ReportTexts = {
     rule: 'Personas alcanzadas: indicadores que cuentan personas (su unidad nombra personas, p. ej. personas, niños, mujeres, participantes), con el valor informado en el período y su desglose por sexo, edad y discapacidad cuando el indicador está así desagregado. Los indicadores no se suman, porque una misma persona puede contarse en varios.',
   },
   risks: { challenges: 'Dificultades y riesgos', lessons: 'Lecciones aprendidas' },
+  budget: {
+    heading: '{title} ({currency}), versión {version}',
+    asOf: 'Lo gastado a la fecha cuenta los gastos aprobados hasta el {end}; lo gastado en el período, los fechados del {start} al {end}. Importes en {currency}.',
+    byCategory: 'Presupuesto frente a ejecutado por categoría',
+    byLine: 'Presupuesto frente a ejecutado por línea presupuestaria',
+    sheetCategories: 'Presupuesto {code}',
+    sheetLines: 'Líneas presupuesto {code}',
+    category: 'Categoría',
+    code: 'Código',
+    line: 'Línea presupuestaria',
+    budget: 'Presupuesto',
+    spentInPeriod: 'Gastado en el período',
+    spentToDate: 'Gastado a la fecha',
+    remaining: 'Saldo',
+    percentSpent: '% gastado',
+    total: 'Total',
+    note: 'Los gastos pagados en otra moneda se convierten a la moneda del presupuesto al tipo registrado con cada uno.',
+    categories: { personnel: 'Personal', travel: 'Viajes', equipment: 'Equipamiento', supplies: 'Suministros', contractual: 'Servicios contractuales', other_direct: 'Otros costos directos', indirect: 'Costos indirectos' },
+  },
   annexes: {
     sheet: 'Anexos',
     caption: 'Archivos adjuntos a los informes aprobados del período',
@@ -362,6 +438,25 @@ const ar: ReportTexts = {
     rule: 'الأشخاص الذين تم الوصول إليهم: المؤشرات التي تعدّ أشخاصًا (تسمي وحدتها أشخاصًا، مثل الأشخاص أو الأطفال أو النساء أو المشاركين)، مع القيمة المبلغ عنها خلال الفترة وتوزيعها حسب الجنس والعمر والإعاقة عندما يكون المؤشر مصنفًا كذلك. لا تُجمع المؤشرات معًا لأن الشخص نفسه قد يُحسب في أكثر من مؤشر.',
   },
   risks: { challenges: 'الصعوبات والمخاطر', lessons: 'الدروس المستفادة' },
+  budget: {
+    heading: '{title} ({currency})، النسخة {version}',
+    asOf: 'المصروف حتى التاريخ يشمل النفقات المعتمدة حتى {end}؛ والمصروف خلال الفترة يشمل النفقات المؤرخة من {start} إلى {end}. المبالغ بعملة {currency}.',
+    byCategory: 'الميزانية مقابل الفعلي حسب الفئة',
+    byLine: 'الميزانية مقابل الفعلي حسب بند الميزانية',
+    sheetCategories: 'الميزانية {code}',
+    sheetLines: 'بنود الميزانية {code}',
+    category: 'الفئة',
+    code: 'الرمز',
+    line: 'بند الميزانية',
+    budget: 'الميزانية',
+    spentInPeriod: 'المصروف خلال الفترة',
+    spentToDate: 'المصروف حتى التاريخ',
+    remaining: 'المتبقي',
+    percentSpent: 'نسبة الصرف %',
+    total: 'المجموع',
+    note: 'تُحوَّل النفقات المدفوعة بعملة أخرى إلى عملة الميزانية بالسعر المسجل مع كل منها.',
+    categories: { personnel: 'الموظفون', travel: 'السفر', equipment: 'المعدات', supplies: 'اللوازم', contractual: 'الخدمات التعاقدية', other_direct: 'تكاليف مباشرة أخرى', indirect: 'التكاليف غير المباشرة' },
+  },
   annexes: {
     sheet: 'الملاحق',
     caption: 'الملفات المرفقة بالتقارير المعتمدة للفترة',
