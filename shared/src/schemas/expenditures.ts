@@ -61,7 +61,14 @@ export const ListExpendituresQuery = z.strictObject({
   to: IsoDateSchema.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
-export type ListExpendituresFilters = z.input<typeof ListExpendituresQuery>;
+export interface ListExpendituresFilters {
+  status?: ExpenditureStatus | undefined;
+  budgetId?: string | undefined;
+  lineId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page?: number | undefined;
+}
 
 const PersonRef = z.object({ id: z.string(), name: z.string() }).nullable();
 

@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '../../lib/format.js';
 
 // Reporting work is its own chunk (with its texts): the home page is on the sign-in path and stays light.
 const YourReporting = lazy(() => import('./YourReporting.js'));
+const ExpendituresAwaiting = lazy(() => import('./ExpendituresAwaiting.js'));
 
 /** Where everyone lands: their reporting work, what they can reach and in which roles. */
 export default function HomePage() {
@@ -33,6 +34,7 @@ export default function HomePage() {
       <Suspense fallback={null}>
         <YourReporting />
       </Suspense>
+      <Suspense fallback={null}><ExpendituresAwaiting /></Suspense>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Stat label={t('home.programmes')} value={programmes.data?.total} to="/programmes" />
         <Stat label={t('home.projects')} value={projects.data?.total} to="/projects" />
