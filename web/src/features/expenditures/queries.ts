@@ -13,7 +13,7 @@ import { api } from '../../api/client.js';
 /**
  * Query keys: everything under `['expenditures']`, so one invalidation after any write refreshes
  * the project's list, the line options (spent and pending move), the home page's card, and the
- * budget-vs-actual page's figures where it keys under `budget-analysis` (invalidated too).
+ * budget-vs-actual page's figures where it keys under `budgetAnalysis` (invalidated too).
  */
 export const expenditureQueries = {
   all: ['expenditures'] as const,
@@ -41,7 +41,7 @@ export const useAwaitingMyApproval = (enabled: boolean) => useQuery({ ...expendi
 
 function useRefresh() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: expenditureQueries.all }), qc.invalidateQueries({ queryKey: ['budget-analysis'] })]);
+  return () => Promise.all([qc.invalidateQueries({ queryKey: expenditureQueries.all }), qc.invalidateQueries({ queryKey: ['budgetAnalysis'] })]);
 }
 
 /** Records the expenditure (retried safely under one Idempotency-Key per dialog), then uploads its receipt when one was chosen. */
