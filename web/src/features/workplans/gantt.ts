@@ -106,10 +106,6 @@ export function monthColumns(w: GanttWindow): MonthColumn[] {
   return out;
 }
 
-/** The activity statuses of the data model, in the order a plan moves through them. */
-export const ACTIVITY_STATUSES = ['not_started', 'on_track', 'delayed', 'done', 'cancelled'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
-
 /** Overdue: the planned end has passed and the activity is neither done nor cancelled (the rule the server uses). */
 export function isOverdue(a: { plannedEnd: string; status: string }, today: string): boolean {
   return a.plannedEnd < today && a.status !== 'done' && a.status !== 'cancelled';
