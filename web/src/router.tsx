@@ -20,7 +20,6 @@ import { reportsRoutes } from './features/reports/routes.js';
 import { resultsRoutes } from './features/results/routes.js';
 import { sharedRoutes } from './features/sharing/routes.js';
 import { workPlanRoutes } from './features/workplans/routes.js';
-import { workPlanRoutes } from './features/workplans/routes.js';
 
 // The sign-in page and the home page are the light path; everything else loads when visited.
 import SignInPage from './features/auth/SignInPage.js';
@@ -64,7 +63,6 @@ export const router = createBrowserRouter([
       ...expenditureRoutes,
       ...budgetAnalysisRoutes,
       ...pivotRoutes,
-      ...workPlanRoutes,
       ...workPlanRoutes,
       ...adminRoutes,
       { path: '*', element: <Suspense fallback={<PageLoader />}><NotFoundPage /></Suspense> },
