@@ -15,8 +15,10 @@ import { addMembership, createUser } from '../../modules/users/users.service.js'
 import { findByPcodes } from '../../modules/locations/locations.repository.js';
 import { COUNTRIES, OTHER_PLACES } from './demo-places.js';
 import { seedAgreements } from './demo-agreements.js';
+import { seedBudgets } from './demo-budgets.js';
 import { DEMO_FRAMEWORKS } from './demo-frameworks.js';
 import { MORE_DEMO_FRAMEWORKS } from './demo-frameworks-more.js';
+import { seedWorkPlans } from './demo-plans.js';
 import { DEMO_LIBRARY, DEMO_PROGRAMME_FRAMEWORKS } from './demo-programme-results.js';
 import { type IndicatorIds, type LibraryIds, seedFramework, seedLibrary } from './demo-results.js';
 import { DEMO_REPORTING } from './demo-reporting-plans.js';
@@ -117,6 +119,11 @@ export async function seedDemo(db: Database, password: string): Promise<SeedResu
 
     // After the report templates: an agreement names the template it prints with.
     await seedAgreements(ctx, { project: (code) => scopeIds.get(code)!, organisation: org });
+
+    // Work plans, then the budgets whose lines point at their activities, expenditures and change requests.
+    const planRefs = { project: (code: string) => scopeIds.get(code)!, organisation: org, user: (email: string) => userIds.get(email)! };
+    const activities = await seedWorkPlans(ctx, planRefs);
+    await seedBudgets(ctx, { ...planRefs, activities });
 
     const width = Math.max(...logins.map((l) => l.email.length));
     const banner = [
