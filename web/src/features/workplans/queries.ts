@@ -67,7 +67,7 @@ export function useSaveActivity(planId: string, activityId: string | null) {
   return useMutation({
     mutationFn: (body: ActivityInput | UpdateActivityInput) =>
       activityId
-        ? api<PlannedActivity>(`/work-plan-activities/${activityId}`, { method: 'PUT', body })
+        ? api<PlannedActivity>(`/planned-activities/${activityId}`, { method: 'PUT', body })
         : api<PlannedActivity>(`/work-plans/${planId}/activities`, { method: 'POST', body }),
     onSuccess: refresh,
   });
@@ -76,7 +76,7 @@ export function useSaveActivity(planId: string, activityId: string | null) {
 export function useUpdateProgress(activityId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: ProgressInput) => api<PlannedActivity>(`/work-plan-activities/${activityId}/progress`, { method: 'POST', body }),
+    mutationFn: (body: ProgressInput) => api<PlannedActivity>(`/planned-activities/${activityId}/progress`, { method: 'PATCH', body }),
     onSuccess: refresh,
   });
 }
@@ -84,7 +84,7 @@ export function useUpdateProgress(activityId: string) {
 export function useDeleteActivity() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => api<void>(`/work-plan-activities/${id}`, { method: 'DELETE', query: { version } }),
+    mutationFn: ({ id, version }: { id: string; version: number }) => api<void>(`/planned-activities/${id}`, { method: 'DELETE', query: { version } }),
     onSuccess: refresh,
   });
 }
