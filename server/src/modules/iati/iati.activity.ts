@@ -1,6 +1,6 @@
 import { activityDates, countryAlpha2, evenPercentages, FEATURE_DESIGNATIONS, narratives } from './iati.codes.js';
 import type { ProjectBundle } from './iati.load.js';
-import type { IatiActivity, IatiParticipant, IatiResult } from './iati.model.js';
+import type { IatiActivity, IatiBudget, IatiParticipant, IatiResult, IatiTransaction } from './iati.model.js';
 import type { ParticipantRow } from './iati.repository.js';
 
 /**
@@ -8,7 +8,13 @@ import type { ParticipantRow } from './iati.repository.js';
  * identifier and the project code make the activity identifier. Countries and sectors carry no
  * shares in Fieldbook, so each gets an even share of 100.
  */
-export function toActivity(b: ProjectBundle, results: IatiResult[], language: string, today: string): IatiActivity {
+export function toActivity(
+  b: ProjectBundle,
+  results: IatiResult[],
+  language: string,
+  today: string,
+  money: { budgets: IatiBudget[]; transactions: IatiTransaction[] } = { budgets: [], transactions: [] },
+): IatiActivity {
   const p = b.project;
   const lead = b.lead!;
   const reportingRef = lead.iati_identifier!;
@@ -41,6 +47,8 @@ export function toActivity(b: ProjectBundle, results: IatiResult[], language: st
       featureDesignation: FEATURE_DESIGNATIONS[l.level] ?? null,
     })),
     sectors: b.sectors.map((code, i) => ({ code, percentage: sectorShares[i]! })),
+    budgets: money.budgets,
+    transactions: money.transactions,
     results,
   };
 }

@@ -21,7 +21,31 @@ export interface IatiActivity {
   locations: IatiLocation[];
   /** DAC 5-digit purpose codes (vocabulary 1). */
   sectors: { code: string; percentage: string }[];
+  /** From the project's budgets in force (iati.budgets.ts); empty without one. */
+  budgets?: IatiBudget[];
+  transactions?: IatiTransaction[];
   results: IatiResult[];
+}
+
+/** BudgetType 1 original, 2 revised; BudgetStatus 2 committed. Value: a decimal string. */
+export interface IatiBudget {
+  type: '1' | '2';
+  status: '2';
+  start: string;
+  end: string;
+  value: string;
+  currency: string;
+  valueDate: string;
+}
+
+/** TransactionType 4: expenditure. */
+export interface IatiTransaction {
+  type: '4';
+  date: string;
+  value: string;
+  currency: string;
+  valueDate: string;
+  description: string;
 }
 
 export interface IatiParticipant {

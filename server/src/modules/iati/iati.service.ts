@@ -11,6 +11,7 @@ import { toActivity } from './iati.activity.js';
 import { checkBundle, type CheckProblem } from './iati.check.js';
 import { loadBundles, type ProjectBundle } from './iati.load.js';
 import * as repo from './iati.repository.js';
+import { iatiMoney } from './iati.budgets.js';
 import { activityResults } from './iati.results.js';
 import { iatiActivitiesXml } from './iati.xml.js';
 
@@ -70,7 +71,7 @@ export async function exportIati(ctx: Ctx, ids: readonly string[], language: Loc
   const generatedAt = nowIso();
   const today = generatedAt.slice(0, 10);
   const activities = [];
-  for (const b of bundles) activities.push(toActivity(b, await activityResults(ctx, b, language, today), language, today));
+  for (const b of bundles) activities.push(toActivity(b, await activityResults(ctx, b, language, today), language, today, await iatiMoney(ctx.db, b.project.id, today)));
   const name = bundles.length === 1 ? safeName(bundles[0]!.project.code) : `${bundles.length}-activities`;
   return { filename: `fieldbook-iati-${name}-${today}.xml`, content: iatiActivitiesXml(activities, generatedAt) };
 }

@@ -41,6 +41,19 @@ function activity(root: XMLBuilder, a: IatiActivity) {
     if (l.featureDesignation) child(loc, 'feature-designation', { code: l.featureDesignation });
   }
   for (const s of a.sectors) child(el, 'sector', { vocabulary: '1', code: s.code, percentage: s.percentage });
+  for (const b of a.budgets ?? []) {
+    const budget = child(el, 'budget', { type: b.type, status: b.status });
+    child(budget, 'period-start', { 'iso-date': b.start });
+    child(budget, 'period-end', { 'iso-date': b.end });
+    child(budget, 'value', { currency: b.currency, 'value-date': b.valueDate }).txt(b.value);
+  }
+  for (const tr of a.transactions ?? []) {
+    const transaction = child(el, 'transaction');
+    child(transaction, 'transaction-type', { code: tr.type });
+    child(transaction, 'transaction-date', { 'iso-date': tr.date });
+    child(transaction, 'value', { currency: tr.currency, 'value-date': tr.valueDate }).txt(tr.value);
+    narrativesIn(child(transaction, 'description'), [{ text: tr.description, lang: null }]);
+  }
   for (const r of a.results) result(el, r);
 }
 
