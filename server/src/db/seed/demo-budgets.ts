@@ -163,6 +163,9 @@ export const DEMO_BUDGETS: BudgetSeed[] = [
       { line: '1.1', date: '2026-10-30', description: 'Accra city coordinator salary, September–October', payee: 'SAI Ghana payroll', invoice: 'PAY-2026-10-ACC', amount: '19000.00' },
       { line: '1.2', date: '2026-10-30', description: 'Kumasi city coordinator salary, September–October', payee: 'SAI Ghana payroll', invoice: 'PAY-2026-10-KSI', amount: '18000.00' },
       { line: '1.3', date: '2026-10-30', description: 'Community organisers, September–October', payee: 'SAI Ghana payroll', invoice: 'PAY-2026-10-CO', amount: '16800.00' },
+      { line: '7.1', date: '2026-04-15', description: 'Indirect cost recovery, January–March (7% of approved direct costs)', payee: 'Sahel Action International (headquarters)', invoice: 'ICR-2026-Q1', amount: '9850.00' },
+      { line: '7.1', date: '2026-07-15', description: 'Indirect cost recovery, April–June (7% of approved direct costs)', payee: 'Sahel Action International (headquarters)', invoice: 'ICR-2026-Q2', amount: '11240.00' },
+      { line: '7.1', date: '2026-10-15', description: 'Indirect cost recovery, July–September (7% of approved direct costs)', payee: 'Sahel Action International (headquarters)', invoice: 'ICR-2026-Q3', amount: '12075.00' },
       { line: '2.1', date: '2026-10-22', description: 'Kumasi forum 9: transport and per diem, 118 participants', payee: 'Kejetia Traders Association', invoice: 'INV-2026-0405', amount: '9340.00' },
       { line: '2.1', date: '2026-11-12', description: 'Kumasi forum 10: transport and per diem, 121 participants', payee: 'Kumasi Central Market Traders Association', invoice: 'INV-2026-0409', amount: '9615.00' },
       {
