@@ -8,15 +8,19 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import { ExpenditureStatusBadge } from './labels.js';
 import { formatMoney, rateLabel } from './money.js';
-import { useAttachReceipt, useDecideExpenditure, useWithdrawExpenditure } from './queries.js';
+import { useAttachReceipt, useDecideExpenditure, useExpenditure, useWithdrawExpenditure } from './queries.js';
 
 const isRtl = () => typeof document !== 'undefined' && document.documentElement.dir === 'rtl';
 
 /** One expenditure: what was paid and how it converts, the receipt, the approval trail, and the decisions the reader may take. */
-export function ExpenditureDrawer({ expenditure: e, onClose }: { expenditure: Expenditure | null; onClose: () => void }) {
+export function ExpenditureDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation('expenditures');
+  // Read on its own, so it stays open when a decision takes it out of a filtered list.
+  const detail = useExpenditure(id);
+  const e = detail.data && detail.data.id === id ? detail.data : null;
   return (
-    <Drawer opened={!!e} onClose={onClose} position={isRtl() ? 'left' : 'right'} size="lg" title={<Title order={4}>{t('detail.title')}</Title>} data-testid="expenditure-drawer">
+    <Drawer opened={!!id} onClose={onClose} position={isRtl() ? 'left' : 'right'} size="lg" title={<Title order={4}>{t('detail.title')}</Title>} data-testid="expenditure-drawer">
+      {detail.error && <ErrorAlert error={detail.error} />}
       {e && <Detail key={`${e.id}-${e.version}`} e={e} onClose={onClose} />}
     </Drawer>
   );

@@ -52,7 +52,6 @@ export default function ExpendituresPage() {
   if (list.error) return <ErrorAlert error={list.error} />;
   const data = list.data;
   const budgets = options.data?.budgets ?? [];
-  const opened = data.items.find((e) => e.id === openId) ?? null;
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
 
   return (
@@ -150,7 +149,7 @@ export default function ExpendituresPage() {
       </Group>
 
       {recording && options.data && <RecordExpenditureDialog projectId={projectId} options={options.data} onClose={() => setRecording(false)} onRecorded={(id) => setOpenId(id)} />}
-      <ExpenditureDrawer expenditure={opened} onClose={() => setOpenId(null)} />
+      <ExpenditureDrawer id={openId} onClose={() => setOpenId(null)} />
     </Stack>
   );
 }

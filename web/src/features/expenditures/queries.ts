@@ -28,6 +28,11 @@ export const expenditureQueries = {
       queryKey: [...expenditureQueries.all, 'options', projectId] as const,
       queryFn: ({ signal }) => api<ExpenditureOptions>(`/projects/${projectId}/expenditures/options`, { signal }),
     }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...expenditureQueries.all, 'detail', id] as const,
+      queryFn: ({ signal }) => api<Expenditure>(`/expenditures/${id}`, { signal }),
+    }),
   awaiting: () =>
     queryOptions({
       queryKey: [...expenditureQueries.all, 'awaiting-my-approval'] as const,
@@ -37,6 +42,7 @@ export const expenditureQueries = {
 
 export const useExpenditures = (projectId: string, filters: ListExpendituresFilters) => useQuery(expenditureQueries.list(projectId, filters));
 export const useExpenditureOptions = (projectId: string) => useQuery(expenditureQueries.options(projectId));
+export const useExpenditure = (id: string | null) => useQuery({ ...expenditureQueries.detail(id ?? ''), enabled: !!id });
 export const useAwaitingMyApproval = (enabled: boolean) => useQuery({ ...expenditureQueries.awaiting(), enabled });
 
 function useRefresh() {
