@@ -1,30 +1,38 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowsDiff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetAnalysis, BudgetAnalysisFigures } from '@shared/schemas/index.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { formatAmount, formatMoney, formatPct } from './money.js';
 
-/** Flagged rows get a tinted background AND a worded badge, so colour is never the only signal. */
-const FLAGGED_STYLE = { background: 'var(--mantine-color-red-light)' };
+/** Flagged rows get a tinted background AND worded flags, so colour is never the only signal. */
+const OVER_BUDGET_STYLE = { background: 'var(--mantine-color-red-light)' };
+const OVER_THRESHOLD_STYLE = { background: 'var(--mantine-color-orange-light)' };
+const rowStyle = (f: Pick<BudgetAnalysisFigures, 'overBudget' | 'overThreshold'>) => (f.overBudget ? OVER_BUDGET_STYLE : f.overThreshold ? OVER_THRESHOLD_STYLE : undefined);
 
 export function Flags({ f }: { f: Pick<BudgetAnalysisFigures, 'overBudget' | 'overThreshold'> }) {
   const { t } = useTranslation('budgetAnalysis');
   if (!f.overBudget && !f.overThreshold) return null;
   return (
-    <Group gap={4} wrap="nowrap">
+    <Stack gap={2}>
       {f.overBudget && (
-        <Badge color="red" variant="filled" size="sm" leftSection={<IconAlertTriangle size={12} />} data-testid="bva-flag-over-budget">
-          {t('flags.overBudget')}
-        </Badge>
+        <Group gap={4} wrap="nowrap" data-testid="bva-flag-over-budget">
+          <IconAlertTriangle size={14} color="var(--mantine-color-red-8)" aria-hidden style={{ flexShrink: 0 }} />
+          <Text size="xs" fw={700} c="red.8">
+            {t('flags.overBudget')}
+          </Text>
+        </Group>
       )}
       {f.overThreshold && (
-        <Badge color="orange" variant="light" size="sm" data-testid="bva-flag-over-threshold">
-          {t('flags.overThreshold')}
-        </Badge>
+        <Group gap={4} wrap="nowrap" data-testid="bva-flag-over-threshold">
+          <IconArrowsDiff size={14} color="var(--mantine-color-orange-8)" aria-hidden style={{ flexShrink: 0 }} />
+          <Text size="xs" fw={600} c="orange.9">
+            {t('flags.overThreshold')}
+          </Text>
+        </Group>
       )}
-    </Group>
+    </Stack>
   );
 }
 
@@ -57,7 +65,7 @@ function FigureHeaders() {
       <Table.Th ta="end">{t('col.burn')}</Table.Th>
       <Table.Th ta="end">{t('col.remaining')}</Table.Th>
       <Table.Th ta="end">{t('col.forecast')}</Table.Th>
-      <Table.Th>{t('col.flags')}</Table.Th>
+      <Table.Th miw={130}>{t('col.flags')}</Table.Th>
     </>
   );
 }
@@ -88,7 +96,7 @@ function FigureCells({ f, currency, strong }: { f: BudgetAnalysisFigures; curren
 
 function Wrap({ children, caption }: { children: ReactNode; caption: string }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover withTableBorder verticalSpacing="xs" fz="sm">
         <caption style={{ captionSide: 'top', textAlign: 'start', paddingBlockEnd: 6 }}>
           <Text size="sm" c="dimmed" span>
@@ -121,7 +129,7 @@ export function LineTable({ a }: { a: BudgetAnalysis }) {
       </Table.Thead>
       <Table.Tbody>
         {a.lines.map((l) => (
-          <Table.Tr key={l.lineId} data-testid={`bva-line-${l.code}`} data-flagged={l.overBudget || l.overThreshold || undefined} style={l.overBudget || l.overThreshold ? FLAGGED_STYLE : undefined}>
+          <Table.Tr key={l.lineId} data-testid={`bva-line-${l.code}`} data-flagged={l.overBudget || l.overThreshold || undefined} style={rowStyle(l)}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.code}</Table.Td>
             <Table.Td>
               <Text size="sm">{l.description}</Text>
@@ -158,7 +166,7 @@ export function CategoryTable({ a }: { a: BudgetAnalysis }) {
       </Table.Thead>
       <Table.Tbody>
         {a.categories.map((k) => (
-          <Table.Tr key={k.category} data-testid={`bva-category-${k.category}`} style={k.overBudget || k.overThreshold ? FLAGGED_STYLE : undefined}>
+          <Table.Tr key={k.category} data-testid={`bva-category-${k.category}`} style={rowStyle(k)}>
             <Table.Td>
               {category(k.category)}
               <Text span size="xs" c="dimmed" ms={4}>
@@ -203,7 +211,7 @@ function ResultRows({ r, currency }: { r: BudgetAnalysis['results'][number]; cur
   const { t } = useTranslation('budgetAnalysis');
   return (
     <>
-      <Table.Tr data-testid={`bva-result-${r.code ?? 'none'}`} style={r.overBudget || r.overThreshold ? FLAGGED_STYLE : undefined}>
+      <Table.Tr data-testid={`bva-result-${r.code ?? 'none'}`} style={rowStyle(r)}>
         <Table.Td>
           <Text size="sm" fw={600}>
             {r.resultNodeId ? `${r.code ?? ''} ${r.title ?? ''}`.trim() : t('noResult')}
