@@ -264,7 +264,7 @@ function ProgressFormView({ activity, today, onDone }: { activity: PlannedActivi
                     onChange={(e) => set('milestonesDone', { ...form.milestonesDone, [m.id]: e.currentTarget.checked ? today : '' })}
                     label={
                       <span>
-                        {done ? '◆' : '◇'} {t(`milestoneKind.${m.kind}`)}: <span dir="auto">{m.title}</span>{' '}
+                        {done ? '◆' : '◇'} {t('dialog.milestoneLine', { kind: t(`milestoneKind.${m.kind}`) })} <span dir="auto">{m.title}</span>{' '}
                         <Text span size="xs" c="dimmed">
                           ({t('dialog.due', { date: formatDate(m.dueDate) })})
                         </Text>

@@ -123,12 +123,15 @@ function GanttRow({ activity: a, window: w, today, months, onOpen }: { activity:
       data-overdue={a.overdue}
     >
       <UnstyledButton className={classes.label} onClick={() => onOpen(a)} aria-label={t('gantt.open', { code: a.code, title: a.title })} data-testid="gantt-open">
-        <Text span size="sm" className={classes.title} title={a.title}>
+        <span className={classes.titleLine}>
           <Text span ff="monospace" fw={600} dir="ltr" size="sm">
             {a.code}
-          </Text>{' '}
-          <span dir="auto">{a.title}</span>
-        </Text>
+          </Text>
+          {/* The title in its own direction (English titles in the Arabic interface cut at their own end). */}
+          <Text span size="sm" className={classes.title} title={a.title} dir="auto">
+            {a.title}
+          </Text>
+        </span>
         <Group gap={4} mt={2} wrap="nowrap">
           <ActivityStatusBadge status={a.status} size="xs" />
           <Text span size="xs" c="dimmed" dir="ltr">
@@ -206,7 +209,9 @@ function Legend() {
         {t('gantt.legendPlanned')}
       </span>
       <span>
-        <span className={classes.swatch} style={{ background: 'linear-gradient(to var(--fill-dir, right), var(--mantine-color-blue-6) 60%, var(--mantine-color-blue-1) 60%)', border: '1px solid var(--mantine-color-blue-6)' }} />
+        <span className={classes.swatch} style={{ position: 'relative', overflow: 'hidden', background: 'var(--mantine-color-blue-1)', border: '1px solid var(--mantine-color-blue-6)' }}>
+          <span style={{ position: 'absolute', insetBlock: 0, insetInlineStart: 0, width: '60%', background: 'var(--mantine-color-blue-6)' }} />
+        </span>
         {t('gantt.legendActual')}
       </span>
       <span>
