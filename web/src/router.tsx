@@ -4,6 +4,7 @@ import { AppLayout } from './components/AppLayout.js';
 import { ConnectionProblem } from './components/ConnectionProblem.js';
 import { PageLoader } from './components/PageLoader.js';
 import { agreementRoutes } from './features/agreements/routes.js';
+import { budgetRoutes } from './features/budgets/routes.js';
 import { changeRequestRoutes } from './features/change-requests/routes.js';
 import { expenditureRoutes } from './features/expenditures/routes.js';
 import { budgetAnalysisRoutes } from './features/budget-analysis/routes.js';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       ...reportTemplateRoutes,
       ...libraryRoutes,
       ...agreementRoutes,
+      ...budgetRoutes,
       ...changeRequestRoutes,
       ...expenditureRoutes,
       ...budgetAnalysisRoutes,
