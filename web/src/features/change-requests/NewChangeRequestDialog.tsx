@@ -164,7 +164,7 @@ export function NewChangeRequestDialog({ projectId, canRequest, onClose }: { pro
             dir="auto"
             data-testid="cr-title"
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={1} spacing="sm">
             {(['description', 'justification', 'impact'] as const).map((f) => (
               <Textarea
                 key={f}
@@ -175,7 +175,7 @@ export function NewChangeRequestDialog({ projectId, canRequest, onClose }: { pro
                 error={byField[f]}
                 required={f !== 'impact'}
                 autosize
-                minRows={3}
+                minRows={2}
                 maxLength={5000}
                 dir="auto"
                 data-testid={`cr-${f}`}
@@ -250,7 +250,8 @@ function TargetsPicker({
   const add = () => {
     if (!s || !indicator || !period) return;
     const location = s.locations.find((l) => l.id === place);
-    const cellLabel = [period, location ? location.name : t('preview.allPlaces'), cells.find((c) => (c.key || TOTAL) === breakdown)?.label || t('preview.total')].join(' · ');
+    // The period key is Latin text: isolated so that it keeps its place in a right-to-left label.
+    const cellLabel = [`\u2066${period}\u2069`, location ? location.name : t('preview.allPlaces'), cells.find((c) => (c.key || TOTAL) === breakdown)?.label || t('preview.total')].join(' · ');
     onAdd({
       indicatorId: indicator.id,
       indicatorLabel: `${indicator.code} ${indicator.name}`,
