@@ -219,6 +219,22 @@ describe('work plans', () => {
     expect((await (await as(w, 'leadReporter')).patch(`/api/planned-activities/${ours.id}/progress`, { ...body, version: 2 })).statusCode).toBe(403);
   });
 
+  it('reorders the activities of a plan, all of them once each', async () => {
+    const w = await buildWorkPlanWorld(t.db);
+    const plan = await newPlan(w);
+    const a = await newActivity(w, plan.id);
+    const b = await newActivity(w, plan.id, { code: 'A2' });
+    const manager = await as(w, 'manager');
+    const partial = await manager.request('PUT', `/api/work-plans/${plan.id}/activity-order`, { activityIds: [b.id], version: 1 });
+    expect([partial.statusCode, details(partial)]).toEqual([400, ['body.activityIds:not_every_activity']]);
+    const res = await manager.request('PUT', `/api/work-plans/${plan.id}/activity-order`, { activityIds: [b.id, a.id], version: 1 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as WorkPlan).activities.map((x) => x.code)).toEqual(['A2', 'A1']);
+    expect((res.json() as WorkPlan).version).toBe(2);
+    const stale = await manager.request('PUT', `/api/work-plans/${plan.id}/activity-order`, { activityIds: [a.id, b.id], version: 1 });
+    expect(stale.statusCode).toBe(409);
+  });
+
   it('refuses references outside the project and duplicate codes', async () => {
     const w = await buildWorkPlanWorld(t.db);
     const plan = await newPlan(w);
