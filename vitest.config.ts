@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: ['**/*.db.test.ts'] } },
       { resolve: { alias }, test: { name: 'db', include: ['server/src/**/*.db.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
-      { resolve: { alias }, test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      { resolve: { alias }, test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], globalSetup: ['e2e/support/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

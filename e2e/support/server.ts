@@ -14,7 +14,8 @@ export interface RunningServer {
   dataDir: string;
   /** What the server wrote so far, for diagnosing a failed journey. */
   output: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server and removes its data directory, unless asked to keep it. */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 }
 
 /** Asks the system for a port nobody is listening on. */
@@ -31,16 +32,25 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server (`npx tsx server/src/main.ts`) on a free port with a fresh data directory:
- * a new SQLite file, migrated and seeded with the demo workspace on first start. It serves the web
- * build in web/dist, which `npm run test:e2e` makes first; nothing is built here.
+ * Where global-setup.ts left a data directory already migrated and seeded with the demo workspace.
+ * Each journey file starts from a copy of it, so the seed runs once per run, not once per file.
  */
-export async function startServer(): Promise<RunningServer> {
+export const TEMPLATE_ENV = 'FIELDBOOK_E2E_TEMPLATE';
+
+/**
+ * Starts the real server (`npx tsx server/src/main.ts`) on a free port with a fresh data directory:
+ * a copy of the seeded template when there is one, else a new SQLite file, migrated and seeded with
+ * the demo workspace on first start. It serves the web build in web/dist, which `npm run test:e2e`
+ * makes first; nothing is built here.
+ */
+export async function startServer(options: { template?: boolean } = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run the journeys with `npm run test:e2e`, which builds the web app first.');
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbook-e2e-'));
+  const template = process.env[TEMPLATE_ENV];
+  if (options.template !== false && template && fs.existsSync(template)) fs.cpSync(template, dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -61,7 +71,7 @@ export async function startServer(): Promise<RunningServer> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const stop = async ({ keepData = false }: { keepData?: boolean } = {}) => {
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');
@@ -78,7 +88,7 @@ export async function startServer(): Promise<RunningServer> {
       await exited;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 90_000;
