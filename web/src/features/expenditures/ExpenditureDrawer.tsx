@@ -10,7 +10,8 @@ import { ExpenditureStatusBadge } from './labels.js';
 import { formatMoney, rateLabel } from './money.js';
 import { useAttachReceipt, useDecideExpenditure, useExpenditure, useWithdrawExpenditure } from './queries.js';
 
-const isRtl = () => typeof document !== 'undefined' && document.documentElement.dir === 'rtl';
+/** First-strong isolates, so a Latin rate source beside an Arabic date does not reorder. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** One expenditure: what was paid and how it converts, the receipt, the approval trail, and the decisions the reader may take. */
 export function ExpenditureDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -19,7 +20,7 @@ export function ExpenditureDrawer({ id, onClose }: { id: string | null; onClose:
   const detail = useExpenditure(id);
   const e = detail.data && detail.data.id === id ? detail.data : null;
   return (
-    <Drawer opened={!!id} onClose={onClose} position={isRtl() ? 'left' : 'right'} size="lg" title={<Title order={4}>{t('detail.title')}</Title>} data-testid="expenditure-drawer">
+    <Drawer opened={!!id} onClose={onClose} position="right" size="lg" title={<Title order={4}>{t('detail.title')}</Title>} data-testid="expenditure-drawer">
       {detail.error && <ErrorAlert error={detail.error} />}
       {e && <Detail key={`${e.id}-${e.version}`} e={e} onClose={onClose} />}
     </Drawer>
@@ -67,7 +68,7 @@ function Detail({ e, onClose }: { e: Expenditure; onClose: () => void }) {
             <Field label={t('detail.rate')}>
               <span dir="ltr">{rateLabel(e.exchangeRate, e.amountBudget.currency, e.amount.currency)}</span>
               <Text size="xs" c="dimmed">
-                {t('detail.rateFrom', { source: e.rateSource, date: formatDate(e.rateDate) })}
+                {t('detail.rateFrom', { source: isolate(e.rateSource), date: isolate(formatDate(e.rateDate)) })}
               </Text>
             </Field>
           )}

@@ -119,7 +119,7 @@ export default function ExpendituresPage() {
             {t('empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={1040}>
             <Table verticalSpacing="xs" highlightOnHover data-testid="expenditures-table">
               <Table.Thead>
                 <Table.Tr>
@@ -128,7 +128,7 @@ export default function ExpendituresPage() {
                   <Table.Th>{t('columns.payee')}</Table.Th>
                   <Table.Th style={{ textAlign: 'end' }}>{t('columns.paid')}</Table.Th>
                   <Table.Th style={{ textAlign: 'end' }}>{t('columns.inBudget')}</Table.Th>
-                  <Table.Th>{t('columns.status')}</Table.Th>
+                  <Table.Th style={{ minWidth: 200 }}>{t('columns.status')}</Table.Th>
                   <Table.Th>{t('columns.submittedBy')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -173,6 +173,7 @@ function Row({ e, onOpen }: { e: Expenditure; onOpen: () => void }) {
           type="button"
           size="sm"
           fw={500}
+          ta="start"
           onClick={(ev) => {
             ev.stopPropagation();
             onOpen();
