@@ -74,6 +74,22 @@ describe('budget vs actual', () => {
     });
   });
 
+  it('gives the cost per output of Kolwezi results in French', async () => {
+    await journey(browser, server.url, 'bva-french', async (page) => {
+      await signIn(page, 'pm@fieldbook.demo');
+      const id = await projectId(page, 'CLM-KOL-01');
+      await page.goto(`/projects/${id}/budget-vs-actual?tab=results`);
+      await page.locator('[data-testid^="bva-result-"]').first().waitFor(WAIT);
+      await screenshot(page, 'bva-results-fr');
+      const costs = page.locator('[data-testid^="bva-cost-"]');
+      expect(await costs.count()).toBeGreaterThan(0);
+      expect(await costs.first().textContent()).toMatch(/ USD par /);
+      await page.getByTestId('bva-tab-rates').click();
+      await page.getByTestId('bva-rate-CDF').first().waitFor(WAIT);
+      await screenshot(page, 'bva-rates-fr');
+    });
+  });
+
   it('hides the budget card from those who may not see money', async () => {
     await journey(browser, server.url, 'bva-viewer', async (page) => {
       await signIn(page, 'donor@fieldbook.demo');
