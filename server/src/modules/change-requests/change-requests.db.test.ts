@@ -296,6 +296,15 @@ describe('who may do what', () => {
     expect(code(late)).toBe('invalid_transition');
   });
 
+  it('numbers requests made at the same moment one after the other', async () => {
+    const w = await buildChangeRequestWorld(t.db);
+    const body = (activity: number) => ({ kind: 'plan', changes: [{ activityId: w.activities[activity]!.id, plannedEnd: '2026-07-31' }] });
+    // Both may read the same last number: the unique index refuses the second insert, which is made again once.
+    const results = await Promise.all([create(w, 'me', body(0)), create(w, 'manager', body(1))]);
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(results.map((r) => (r.json() as ChangeRequest).number).sort()).toEqual([1, 2]);
+  });
+
   it('gives the dialog the project indicators, activities and draft revisions', async () => {
     const w = await buildChangeRequestWorld(t.db);
     const options = (await (await as(w, 'finance')).get(`/api/projects/${w.project.id}/change-requests/options`)).json() as ChangeRequestOptions;
