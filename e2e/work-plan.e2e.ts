@@ -140,4 +140,58 @@ describe('work plan', () => {
       await screenshot(page, 'work-plan-gantt-en');
     });
   });
+
+  it('a planner creates next year’s plan, adds an activity by quarters, sees a server problem on its field, and approves the plan', async () => {
+    await journey(browser, server.url, 'work-plan-editor', async (page) => {
+      await signIn(page, 'admin@fieldbook.demo');
+      const id = await projectId(page, 'LASI-GH-04');
+      await page.goto(`/projects/${id}/work-plan`);
+      await page.getByTestId('new-plan').click(WAIT);
+      expect(await page.getByTestId('new-plan-year').inputValue()).toBe('2027');
+      await page.getByTestId('new-plan-create').click();
+      await page.locator('[data-testid="work-plan"][data-year="2027"]').waitFor(WAIT);
+      expect(page.url()).toMatch(/year=2027/);
+      expect(await page.getByTestId('plan-status').getAttribute('data-status')).toBe('draft');
+      await page.getByTestId('no-activities').waitFor(WAIT);
+
+      // A new activity planned by quarters: April to September 2027.
+      await page.getByTestId('activity-new').click();
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.getByTestId('activity-code').inputValue()).toBe('A1');
+      await dialog.getByTestId('activity-title').fill('Kumasi market forums, second year');
+      await dialog.getByTestId('activity-date-mode').getByText('Quarters').click();
+      await dialog.getByTestId('activity-quarter-from').click();
+      await page.getByRole('option', { name: 'Quarter 2', exact: true }).click();
+      await dialog.getByTestId('activity-quarter-to').click();
+      await page.getByRole('option', { name: 'Quarter 3', exact: true }).click();
+      expect(await dialog.getByTestId('activity-planned-start').inputValue()).toBe('2027-04-01');
+      expect(await dialog.getByTestId('activity-planned-end').inputValue()).toBe('2027-09-30');
+      await dialog.getByTestId('milestone-add').click();
+      await dialog.getByTestId('milestone-title').fill('First forum held');
+      await dialog.getByTestId('milestone-due').fill('2027-05-15');
+      await screenshot(page, 'work-plan-activity-dialog', { fullPage: false });
+      await dialog.getByTestId('activity-save').click();
+      await dialog.waitFor({ state: 'detached', ...WAIT });
+      const planned = row(page, 'A1').getByTestId('gantt-planned');
+      await planned.waitFor(WAIT);
+      expect(await planned.getAttribute('data-start')).toBe('2027-04-01');
+      expect(await planned.getAttribute('data-end')).toBe('2027-09-30');
+      expect(await row(page, 'A1').getByTestId('gantt-milestone').count()).toBe(1);
+
+      // An actual start after today is refused by the server, next to its field.
+      await row(page, 'A1').getByTestId('gantt-open').click();
+      await dialog.getByTestId('progress-form').waitFor(WAIT);
+      await dialog.getByTestId('progress-actual-start').fill('2027-04-05');
+      await dialog.getByTestId('progress-save').click();
+      await expect.poll(() => dialog.getByTestId('progress-actual-start').getAttribute('aria-invalid'), WAIT).toBe('true');
+      await screenshot(page, 'work-plan-progress-error', { fullPage: false });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', ...WAIT });
+
+      await page.getByTestId('plan-approve').click();
+      await page.getByTestId('plan-approve-confirm').click();
+      await page.locator('[data-testid="plan-status"][data-status="approved"]').waitFor(WAIT);
+      expect(await page.getByTestId('activity-new').count()).toBe(0);
+    });
+  });
 });
