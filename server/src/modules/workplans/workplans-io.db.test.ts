@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportWorkPlanResultT, PlannedActivity, WorkPlan } from '@shared/schemas/workplans.js';
 import { type Agent, createTestApp, type TestApp } from '../../test/test-app.js';
-import { buildWorkPlanWorld, type WorkPlanWorld } from '../../test/workplans-factories.js';
+import { buildWorkPlanWorld } from '../../test/workplans-factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
