@@ -163,7 +163,7 @@ function Row({ e, onOpen }: { e: Expenditure; onOpen: () => void }) {
         <Text size="sm" fw={500} dir="ltr" span>
           {e.line.code}
         </Text>
-        <Text size="xs" c="dimmed" lineClamp={1}>
+        <Text size="xs" c="dimmed" lineClamp={1} dir="auto" style={{ textAlign: 'match-parent' }}>
           {e.line.description}
         </Text>
       </Table.Td>
@@ -183,7 +183,7 @@ function Row({ e, onOpen }: { e: Expenditure; onOpen: () => void }) {
           {e.payee}
         </Anchor>
         {e.attachment && <IconPaperclip size={14} style={{ marginInlineStart: 4, verticalAlign: 'middle' }} aria-hidden />}
-        <Text size="xs" c="dimmed" lineClamp={1}>
+        <Text size="xs" c="dimmed" lineClamp={1} dir="auto" style={{ textAlign: 'match-parent' }}>
           {e.description}
         </Text>
       </Table.Td>
