@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MILESTONE_KINDS, PROGRESS_STATUSES, type PlannedActivity, type ProgressStatus, type WorkPlan } from '@shared/schemas/workplans.js';
 import { ApiError } from '../../api/client.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { FormProblems } from '../../components/FormProblems.js';
 import { currentLocale } from '../../i18n/index.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
@@ -45,7 +46,7 @@ import {
 } from './activity-form.js';
 import { quartersRange } from './gantt.js';
 import { ActivityStatusBadge, OverdueBadge } from './labels.js';
-import { useSaveActivity, useUpdateProgress, workPlanQueries } from './queries.js';
+import { useDeleteActivity, useSaveActivity, useUpdateProgress, workPlanQueries } from './queries.js';
 
 /** What the dialog shows: an activity of the plan (by id, read fresh from the plan each time), or a new one. */
 export type ActivityTarget = { kind: 'new' } | { kind: 'activity'; id: string; tab?: 'progress' | 'plan' };
@@ -307,6 +308,8 @@ function PlanForm({ plan, activity, onDone }: { plan: WorkPlan; activity: Planne
   const [form, setForm] = useState<ActivityForm>(() => initialActivityForm(activity, plan));
   const [clientProblems, setClientProblems] = useState<FieldProblem[]>([]);
   const [byQuarter, setByQuarter] = useState(false);
+  const remove = useDeleteActivity();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const editable = activity ? activity.canEdit : plan.canEdit;
   // In an approved plan the planned dates change only through an approved change request.
   const datesLocked = plan.status === 'approved';
@@ -531,7 +534,33 @@ function PlanForm({ plan, activity, onDone }: { plan: WorkPlan; activity: Planne
             </Group>
           ))}
         </Stack>
+        {remove.error && !isStale(remove.error) && <ErrorAlert error={remove.error} />}
+        {remove.error && isStale(remove.error) && <ConflictAlert />}
         <Group justify="flex-end">
+          {activity && editable && plan.status === 'draft' && (
+            <Button
+              variant={confirmDelete ? 'filled' : 'subtle'}
+              color="red"
+              me="auto"
+              leftSection={<IconTrash size={16} />}
+              loading={remove.isPending}
+              onClick={() => {
+                if (!confirmDelete) return setConfirmDelete(true);
+                remove.mutate(
+                  { id: activity.id, version: activity.version },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ color: 'teal', message: t('dialog.deleted', { code: activity.code }) });
+                      onDone();
+                    },
+                  },
+                );
+              }}
+              data-testid="activity-delete"
+            >
+              {confirmDelete ? t('dialog.deleteConfirm', { code: activity.code }) : t('common:actions.delete')}
+            </Button>
+          )}
           <Button variant="default" onClick={onDone}>
             {editable ? t('common:actions.cancel') : t('common:actions.close')}
           </Button>
