@@ -7,7 +7,7 @@ import type { BudgetDetail } from '@shared/schemas/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
-import { formatDateTime } from '../../lib/format.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
 import { useSearchParamsUpdate } from '../../lib/search-params.js';
 import { downloadFromApi } from '../framework-excel/download.js';
 import { useProject } from '../projects/queries.js';
@@ -37,6 +37,7 @@ export default function BudgetPage() {
   const detail = useBudget(budgetId, versionParam);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [editing, setEditing] = useState(false);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
 
   if (project.isPending || list.isPending) return <PageLoader />;
   if (project.error) return <ErrorAlert error={project.error} />;
@@ -91,6 +92,7 @@ export default function BudgetPage() {
         </Alert>
       )}
       {detail.error && <ErrorAlert error={detail.error} />}
+      {downloadError !== null && <ErrorAlert error={downloadError} />}
       {budgetId && !d && detail.isPending && <PageLoader />}
 
       {d && (
@@ -102,7 +104,7 @@ export default function BudgetPage() {
                   {d.budget.title}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {t('summary', { currency: d.budget.currency, start: d.budget.startDate, end: d.budget.endDate, periods: t(`periodType.${d.budget.periodType}`) })}
+                  {t('summary', { currency: d.budget.currency, start: formatDate(d.budget.startDate), end: formatDate(d.budget.endDate), periods: t(`periodType.${d.budget.periodType}`) })}
                   {d.budget.agreement && ` · ${d.budget.agreement.agreementNumber}`}
                 </Text>
                 <Text size="sm" c="dimmed">
@@ -121,7 +123,10 @@ export default function BudgetPage() {
                   variant="default"
                   size="xs"
                   leftSection={<IconDownload size={14} />}
-                  onClick={() => void downloadFromApi(`/budgets/${d.budget.id}/export.xlsx?version=${d.selected.number}`, `budget-v${d.selected.number}.xlsx`)}
+                  onClick={() => {
+                    setDownloadError(null);
+                    downloadFromApi(`/budgets/${d.budget.id}/export.xlsx?version=${d.selected.number}`, `budget-v${d.selected.number}.xlsx`).catch(setDownloadError);
+                  }}
                   data-testid="budget-download"
                 >
                   {t('download')}
