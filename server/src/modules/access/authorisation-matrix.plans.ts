@@ -41,6 +41,9 @@ export interface PlansWorld {
   approvedPlanId: string;
 }
 
+/** The OpenAPI tags of the five modules' routes: their rows are in authorisation-matrix.plans.db.test.ts. */
+export const PLANS_TAGS = ['work plans', 'budgets', 'expenditures', 'budget-analysis', 'change requests'];
+
 let seq = 0;
 const next = () => ++seq;
 
