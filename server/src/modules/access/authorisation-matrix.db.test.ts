@@ -9,6 +9,7 @@ import { exportFramework } from '../framework-io/framework-io.service.js';
 import { SYSTEM_ACTOR } from './actor.js';
 import { type MonitoringSetting, monitoringRows, setUpMonitoring } from './authorisation-matrix.monitoring.js';
 import { OUTPUTS_PUBLIC, type OutputsSetting, outputsRows, setUpOutputs } from './authorisation-matrix.outputs.js';
+import { PLANS_TAGS } from './authorisation-matrix.plans.js';
 import { type ReportingSetting, reportingRows, setUpReporting, startTranslateStandIn } from './authorisation-matrix.reporting.js';
 
 
@@ -640,9 +641,12 @@ describe('anonymous requests', () => {
 
 describe('the route table', () => {
   it('covers every operation the API publishes', async () => {
-    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    // Work plans, budgets, expenditures, budget vs actual and change requests have their own table (authorisation-matrix.plans.db.test.ts).
     const published = Object.entries(spec.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      Object.entries(ops)
+        .filter(([, op]) => !op.tags?.some((tag) => PLANS_TAGS.includes(tag)))
+        .map(([m]) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
     const known = new Set([...ROUTES, ...SIGNED_IN_ELSEWHERE, ...PUBLIC].map((r) => `${r.method} ${r.path}`));
     expect(published.filter((r) => !known.has(r))).toEqual([]);
