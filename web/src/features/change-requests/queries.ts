@@ -10,6 +10,10 @@ import type {
   IndicatorTargets,
 } from '@shared/schemas/index.js';
 import { api } from '../../api/client.js';
+import { budgetAnalysisQueries } from '../budget-analysis/queries.js';
+import { budgetQueries } from '../budgets/queries.js';
+import { resultsQueries } from '../results/queries.js';
+import { workPlanQueries } from '../workplans/queries.js';
 
 export interface ChangeRequestFilters {
   kind?: ChangeKind;
@@ -54,7 +58,8 @@ function useRefresh() {
   const qc = useQueryClient();
   return () =>
     Promise.all(
-      [changeRequestQueries.all, ['targets'], ['results'], ['workplans'], ['work-plans'], ['budgets'], ['budget']].map((queryKey) => qc.invalidateQueries({ queryKey })),
+      // An applied request changes targets, the work plan or the budget in force: refresh those pages too.
+      [changeRequestQueries.all, resultsQueries.all, workPlanQueries.all, budgetQueries.all, budgetAnalysisQueries.all].map((queryKey) => qc.invalidateQueries({ queryKey })),
     );
 }
 
