@@ -153,7 +153,7 @@ describe('renderPdf', () => {
     // The monthly IPTT is cut into tables of at most 16 columns, each with the indicator names.
     expect(drawn.filter((d) => d.text === 'Result / indicator').length).toBeGreaterThanOrEqual(4);
     expect(pageCount(pdf)).toBeGreaterThan(10);
-  });
+  }, 30_000); // renders and parses a many-page PDF: seconds of CPU, more on a busy machine
 
   it('lays out an Arabic report right to left', async () => {
     const ar = maliNutritionReportArabic();
