@@ -1,10 +1,12 @@
 import { Button, Menu } from '@mantine/core';
 import { IconCalendarTime, IconCash, IconChevronDown, IconGitPullRequest, IconReceipt, IconReportMoney } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MONEY_READERS } from '@shared/plans-roles.js';
 import type { Programme } from '@shared/schemas/index.js';
 import { useCurrentUser } from '../auth/session.js';
+import { programmeQueries } from '../projects/queries.js';
 import { holdsProjectRole } from './project-roles.js';
 
 /**
@@ -14,7 +16,11 @@ import { holdsProjectRole } from './project-roles.js';
 export function PlansMenu({ project, programme }: { project: { id: string; programmeId: string }; programme: Pick<Programme, 'id' | 'organisationId'> | undefined }) {
   const { t } = useTranslation('plans');
   const user = useCurrentUser();
-  const money = holdsProjectRole(user, project, programme, MONEY_READERS);
+  // The project page asks for the programme only of managers; an organisation-wide finance role
+  // (finance officer, M&E officer, budget holder of the organisation) needs its owner organisation too.
+  const needsProgramme = !programme && user.memberships.some((m) => m.scopeType === 'organisation' && MONEY_READERS.includes(m.role as (typeof MONEY_READERS)[number]));
+  const ownProgramme = useQuery({ ...programmeQueries.detail(project.programmeId), enabled: needsProgramme });
+  const money = holdsProjectRole(user, project, programme ?? ownProgramme.data, MONEY_READERS);
   const base = `/projects/${project.id}`;
   return (
     <Menu position="bottom-start" withinPortal>
