@@ -61,7 +61,13 @@ export function RecordExpenditureDialog({ projectId, options, onClose, onRecorde
   }));
   const [file, setFile] = useState<File | null>(null);
   const [clientProblems, setClientProblems] = useState<FieldProblem[]>([]);
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  // Editing a field clears the complaint about it (the others stay until the next submit).
+  const fieldOf: Partial<Record<keyof Form, string>> = { amount: 'amountMinor', rate: 'exchangeRate' };
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    const field = fieldOf[k] ?? k;
+    setClientProblems((ps) => (ps.some((p) => p.field === field) ? ps.filter((p) => p.field !== field) : ps));
+  };
 
   const budget = options.budgets.find((b) => b.id === form.budgetId) ?? first;
   const line = budget.lines.find((l) => l.id === form.budgetLineId);
