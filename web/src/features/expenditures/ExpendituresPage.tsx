@@ -36,7 +36,12 @@ export default function ExpendituresPage() {
   const options = useExpenditureOptions(projectId);
   const list = useExpenditures(projectId, filters);
   const [recording, setRecording] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `?open=<id>` (the home page's "waiting for your approval" links) opens that expenditure's drawer.
+  const [openId, setOpenId] = useState<string | null>(() => params.get('open'));
+  const closeDrawer = () => {
+    setOpenId(null);
+    if (params.get('open')) update({ open: '' });
+  };
 
   const lineChoices = useMemo(
     () =>
@@ -149,7 +154,7 @@ export default function ExpendituresPage() {
       </Group>
 
       {recording && options.data && <RecordExpenditureDialog projectId={projectId} options={options.data} onClose={() => setRecording(false)} onRecorded={(id) => setOpenId(id)} />}
-      <ExpenditureDrawer id={openId} onClose={() => setOpenId(null)} />
+      <ExpenditureDrawer id={openId} onClose={closeDrawer} />
     </Stack>
   );
 }

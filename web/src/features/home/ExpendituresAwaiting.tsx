@@ -38,7 +38,7 @@ export default function ExpendituresAwaiting() {
         {items.slice(0, SHOWN).map((e) => (
           <Group key={e.id} justify="space-between" wrap="nowrap" gap="sm" data-testid="expenditure-awaiting-item">
             <div style={{ minWidth: 0 }}>
-              <Anchor component={Link} to={`/projects/${e.project.id}/expenditures?status=${e.status}`} size="sm" fw={500}>
+              <Anchor component={Link} to={`/projects/${e.project.id}/expenditures?status=${e.status}&open=${e.id}`} size="sm" fw={500}>
                 {e.payee}
               </Anchor>
               <Text size="xs" c="dimmed" lineClamp={1}>
