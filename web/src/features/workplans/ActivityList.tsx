@@ -79,7 +79,7 @@ export function ActivityList({ activities, onOpen }: { activities: PlannedActivi
     );
   return (
     <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={1100}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table verticalSpacing="xs" highlightOnHover data-testid="activity-table" fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -129,8 +129,8 @@ export function ActivityList({ activities, onOpen }: { activities: PlannedActivi
                     {a.locationName ?? '—'}
                   </Text>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {formatDate(a.plannedStart)} – {formatDate(a.plannedEnd)}
+                <Table.Td>
+                  <DateRange from={formatDate(a.plannedStart)} to={formatDate(a.plannedEnd)} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
@@ -144,14 +144,21 @@ export function ActivityList({ activities, onOpen }: { activities: PlannedActivi
                   </Text>
                   <Progress value={a.percentComplete} color={ACTIVITY_STATUS_COLORS[a.status]} size="sm" aria-hidden />
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {a.actualStart ? `${formatDate(a.actualStart)} – ${a.actualEnd ? formatDate(a.actualEnd) : t('list.ongoing')}` : '—'}
-                </Table.Td>
+                <Table.Td>{a.actualStart ? <DateRange from={formatDate(a.actualStart)} to={a.actualEnd ? formatDate(a.actualEnd) : t('list.ongoing')} /> : '—'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
     </Card>
+  );
+}
+
+/** "12 janv. 2026 – 27 févr. 2026": each date kept whole, the range may break after the dash so the titles keep their room. */
+function DateRange({ from, to }: { from: string; to: string }) {
+  return (
+    <>
+      <span style={{ whiteSpace: 'nowrap' }}>{from} –</span> <span style={{ whiteSpace: 'nowrap' }}>{to}</span>
+    </>
   );
 }
