@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate } from '../../lib/format.js';
 import { useSearchParamsUpdate } from '../../lib/search-params.js';
+import { MoneyPageError } from '../plans/MoneyPageError.js';
 import { useProject } from '../projects/queries.js';
 import { ExpenditureDrawer } from './ExpenditureDrawer.js';
 import { ExpenditureStatusBadge } from './labels.js';
@@ -54,7 +55,7 @@ export default function ExpendituresPage() {
 
   if (project.isPending || list.isPending) return <PageLoader />;
   if (project.error) return <ErrorAlert error={project.error} />;
-  if (list.error) return <ErrorAlert error={list.error} />;
+  if (list.error) return <MoneyPageError projectId={projectId} title={t('title')} error={list.error} />;
   const data = list.data;
   const budgets = options.data?.budgets ?? [];
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
