@@ -392,7 +392,8 @@ function PlanForm({ plan, activity, onDone }: { plan: WorkPlan; activity: Planne
               />
             )}
           </Group>
-          {datesLocked && (
+          {/* Only planners can ask for a change; readers already see the read-only note above. */}
+          {datesLocked && editable && (
             <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} data-testid="dates-locked">
               {t('dialog.datesLocked')}{' '}
               <Anchor component={Link} to={`/projects/${plan.projectId}/change-requests`} size="sm">
