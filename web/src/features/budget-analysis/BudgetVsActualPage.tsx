@@ -12,6 +12,7 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate } from '../../lib/format.js';
 import { useSearchParamsUpdate } from '../../lib/search-params.js';
 import { downloadFromApi } from '../framework-excel/download.js';
+import { MoneyPageError } from '../plans/MoneyPageError.js';
 import { useProject } from '../projects/queries.js';
 import { BurnChart, PeriodChart } from './charts.js';
 import { formatMoney, formatPct, todayUtc } from './money.js';
@@ -43,7 +44,7 @@ export default function BudgetVsActualPage() {
   const [downloadError, setDownloadError] = useState<unknown>(null);
 
   if (summary.isPending || project.isPending) return <PageLoader />;
-  if (summary.error) return <ErrorAlert error={summary.error} />;
+  if (summary.error) return <MoneyPageError projectId={projectId} title={t('title')} error={summary.error} />;
   if (project.error) return <ErrorAlert error={project.error} />;
   const p = project.data;
 

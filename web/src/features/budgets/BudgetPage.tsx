@@ -10,6 +10,7 @@ import { PageLoader } from '../../components/PageLoader.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { useSearchParamsUpdate } from '../../lib/search-params.js';
 import { downloadFromApi } from '../framework-excel/download.js';
+import { MoneyPageError } from '../plans/MoneyPageError.js';
 import { useProject } from '../projects/queries.js';
 import { BudgetSettingsDialog, ReasonDialog, RequestChangeDialog } from './BudgetDialogs.js';
 import { formatMoney } from './grid.js';
@@ -41,7 +42,7 @@ export default function BudgetPage() {
 
   if (project.isPending || list.isPending) return <PageLoader />;
   if (project.error) return <ErrorAlert error={project.error} />;
-  if (list.error) return <ErrorAlert error={list.error} />;
+  if (list.error) return <MoneyPageError projectId={projectId} title={t('title')} error={list.error} />;
   const budgets = list.data.items;
   const d = detail.data;
 
