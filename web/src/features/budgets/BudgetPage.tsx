@@ -67,7 +67,8 @@ export default function BudgetPage() {
             {budgets.length > 0 && (
               <Select
                 aria-label={t('chooseBudget')}
-                w={280}
+                w={380}
+                maw="100%"
                 allowDeselect={false}
                 data={budgets.map((b) => ({ value: b.id, label: `${b.title} (${b.currency})` }))}
                 value={budgetId}
@@ -212,7 +213,7 @@ function VersionCard({ d, projectId, editing, onEdit, onDialog }: { d: BudgetDet
           </Group>
           {v.reason && (
             <Text size="sm">
-              {t('reason')}: {v.reason}
+              {t('reason')}: <span dir="auto">{v.reason}</span>
             </Text>
           )}
           {v.submittedBy && (
@@ -223,11 +224,16 @@ function VersionCard({ d, projectId, editing, onEdit, onDialog }: { d: BudgetDet
           {v.decidedBy && (
             <Text size="sm" c="dimmed">
               {t(v.status === 'rejected' || v.status === 'draft' ? 'returnedBy' : 'decidedBy', { name: v.decidedBy.name, at: formatDateTime(v.decidedAt) })}
-              {v.decisionNote && ` — ${v.decisionNote}`}
+              {v.decisionNote && (
+                <>
+                  {' — '}
+                  <span dir="auto">{v.decisionNote}</span>
+                </>
+              )}
             </Text>
           )}
           {v.changeRequestId && (
-            <Anchor component={Link} to={`/projects/${projectId}/change-requests`} size="sm" data-testid="budget-change-request-link">
+            <Anchor component={Link} to={`/projects/${projectId}/change-requests?open=${v.changeRequestId}`} size="sm" data-testid="budget-change-request-link">
               {t('viewChangeRequest')}
             </Anchor>
           )}
