@@ -107,9 +107,8 @@ describe('expenditures', () => {
       const item = card.getByTestId('expenditure-awaiting-item').filter({ hasText: PAYEE });
       await item.waitFor(WAIT);
       await screenshot(page, 'expenditure-home-card-ar');
+      // The card's link opens that expenditure's drawer on the project's list.
       await item.getByRole('link').click();
-
-      await page.getByTestId('expenditure-row').filter({ hasText: PAYEE }).getByTestId('expenditure-open').click(WAIT);
       const drawer = page.getByTestId('expenditure-detail');
       await drawer.getByTestId('expenditure-approve').waitFor(WAIT);
       await screenshot(page, 'expenditure-drawer-ar', { fullPage: false });

@@ -13,8 +13,15 @@ export async function signIn(page: Page, email: string): Promise<void> {
 
 /** Picks an interface language by its own name (English, Français, العربية); it is saved to the user's profile. */
 export async function chooseLanguage(page: Page, name: string): Promise<void> {
+  // Signed in, the choice is also saved to the profile, and the next page load takes the profile's
+  // language: wait for that save, or a quick reload can bring back the language chosen before.
+  const signedIn = (await page.getByTestId('user-menu').count()) > 0;
+  const saved = signedIn
+    ? page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/me' && r.request().method() === 'PATCH', { timeout: 30_000 }).catch(() => undefined)
+    : undefined;
   await page.getByTestId('language-menu').click();
   await page.getByRole('menuitem', { name }).click();
+  await saved;
 }
 
 export const html = (page: Page) => page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
