@@ -7,7 +7,7 @@ import { html, signIn } from './support/ui.js';
 /**
  * An expenditure from recording to budget vs actual on the demo workspace: the finance officer
  * records a payment in US dollars against a line of the Accra and Kumasi GHS budget, with the rate
- * and a receipt, and signs out; the budget holder (Arabic interface) finds it on the home page and
+ * and a receipt — first mistyping the amount, then correcting it from the drawer — and signs out; the budget holder (Arabic interface) finds it on the home page and
  * approves it; the budget-vs-actual page then shows that line's actual up by exactly the converted
  * amount.
  */
@@ -70,14 +70,15 @@ describe('expenditures', () => {
       await page.getByTestId('expenditure-payee').fill(PAYEE);
       await page.getByTestId('expenditure-invoice').fill('APH-2026-1187');
       await page.getByTestId('expenditure-description').fill('Forum banners and handouts for the December review');
-      await page.getByTestId('expenditure-amount').fill('100.00');
+      // A slip of the keyboard: USD 10.00 instead of 100.00, corrected below before anyone approves it.
+      await page.getByTestId('expenditure-amount').fill('10.00');
       // The rate fields appear only once the currency differs from the budget's.
       expect(await page.getByTestId('expenditure-rate').count()).toBe(0);
       await pickOption(page, 'expenditure-currency', 'USD', /^USD · /);
       await page.getByTestId('expenditure-rate').fill('0.0645');
       await page.getByTestId('expenditure-rate-source').fill('Bank of Ghana reference rate');
       expect(await page.getByTestId('expenditure-rate-label').textContent()).toBe('1 GHS = 0.0645 USD');
-      expect(await page.getByTestId('expenditure-converted').textContent()).toBe('In the budget: 1,550.39 GHS');
+      expect(await page.getByTestId('expenditure-converted').textContent()).toBe('In the budget: 155.04 GHS');
       await page.locator('[data-testid="expenditure-form"] input[type="file"]').setInputFiles({ name: 'APH-2026-1187.pdf', mimeType: 'application/pdf', buffer: PDF });
       await screenshot(page, 'expenditure-record-dialog-en', { fullPage: false });
       await page.getByTestId('expenditure-submit').click();
@@ -87,7 +88,23 @@ describe('expenditures', () => {
       await drawer.waitFor(WAIT);
       expect(await drawer.getAttribute('data-status')).toBe('submitted');
       await drawer.getByTestId('expenditure-receipt').waitFor(WAIT);
-      expect(await drawer.getByTestId('detail-in-budget').textContent()).toBe('1,550.39 GHS');
+      expect(await drawer.getByTestId('detail-in-budget').textContent()).toBe('155.04 GHS');
+
+      // Corrected by its recorder while it waits: the form comes back filled as it was typed.
+      await screenshot(page, 'expenditure-drawer-own-en', { fullPage: false });
+      await drawer.getByTestId('expenditure-edit').click();
+      const amount = page.getByTestId('expenditure-amount');
+      expect(await amount.inputValue()).toBe('10.00');
+      expect(await page.getByTestId('expenditure-rate').inputValue()).toBe('0.0645');
+      expect(await page.getByTestId('expenditure-payee').inputValue()).toBe(PAYEE);
+      await amount.fill('100.00');
+      expect(await page.getByTestId('expenditure-converted').textContent()).toBe('In the budget: 1,550.39 GHS');
+      await screenshot(page, 'expenditure-correct-dialog-en', { fullPage: false });
+      await page.getByTestId('expenditure-submit').click();
+      await page.getByTestId('expenditure-form').waitFor({ state: 'detached', ...WAIT });
+      await page.locator('[data-testid="detail-in-budget"]', { hasText: '1,550.39 GHS' }).waitFor(WAIT);
+      expect(await drawer.getAttribute('data-status')).toBe('submitted');
+      await drawer.getByTestId('expenditure-receipt').waitFor(WAIT);
       await page.keyboard.press('Escape');
       const row = page.getByTestId('expenditure-row').filter({ hasText: PAYEE });
       expect(await row.getAttribute('data-status')).toBe('submitted');

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Divider, Drawer, FileButton, Group, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconDownload, IconPaperclip, IconPencilPlus, IconX } from '@tabler/icons-react';
+import { IconCheck, IconDownload, IconPaperclip, IconPencil, IconPencilPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expenditure } from '@shared/schemas/index.js';
@@ -14,7 +14,7 @@ import { useAttachReceipt, useDecideExpenditure, useExpenditure, useWithdrawExpe
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** One expenditure: what was paid and how it converts, the receipt, the approval trail, and the decisions the reader may take. */
-export function ExpenditureDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+export function ExpenditureDrawer({ id, onClose, onEdit }: { id: string | null; onClose: () => void; onEdit?: (e: Expenditure) => void }) {
   const { t } = useTranslation('expenditures');
   // Read on its own, so it stays open when a decision takes it out of a filtered list.
   const detail = useExpenditure(id);
@@ -22,17 +22,18 @@ export function ExpenditureDrawer({ id, onClose }: { id: string | null; onClose:
   return (
     <Drawer opened={!!id} onClose={onClose} position="right" size="lg" title={<Title order={4}>{t('detail.title')}</Title>} data-testid="expenditure-drawer">
       {detail.error && <ErrorAlert error={detail.error} />}
-      {e && <Detail key={`${e.id}-${e.version}`} e={e} onClose={onClose} />}
+      {e && <Detail key={`${e.id}-${e.version}`} e={e} onClose={onClose} onEdit={onEdit} />}
     </Drawer>
   );
 }
 
-function Detail({ e, onClose }: { e: Expenditure; onClose: () => void }) {
+function Detail({ e, onClose, onEdit }: { e: Expenditure; onClose: () => void; onEdit?: ((e: Expenditure) => void) | undefined }) {
   const { t } = useTranslation('expenditures');
   const decide = useDecideExpenditure();
   const withdraw = useWithdrawExpenditure();
   const attach = useAttachReceipt();
   const [rejecting, setRejecting] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const foreign = e.amount.currency !== e.amountBudget.currency;
 
@@ -152,19 +153,38 @@ function Detail({ e, onClose }: { e: Expenditure; onClose: () => void }) {
           </Group>
         </Stack>
       )}
-      {e.canEdit && (
+      {e.canEdit && !withdrawing && (
         <Group>
-          <Button
-            variant="subtle"
-            color="gray"
-            leftSection={<IconPencilPlus size={16} />}
-            loading={withdraw.isPending}
-            onClick={() => withdraw.mutate({ id: e.id, version: e.version }, { onSuccess: onClose })}
-            data-testid="expenditure-withdraw"
-          >
+          {onEdit && (
+            <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => onEdit(e)} data-testid="expenditure-edit">
+              {t('detail.edit')}
+            </Button>
+          )}
+          <Button variant="subtle" color="gray" leftSection={<IconTrash size={16} />} onClick={() => setWithdrawing(true)} data-testid="expenditure-withdraw">
             {t('detail.withdraw')}
           </Button>
         </Group>
+      )}
+      {e.canEdit && withdrawing && (
+        <Alert color="red" variant="light" p="sm" data-testid="expenditure-withdraw-confirm-box">
+          <Stack gap="xs">
+            <Text size="sm">{t('detail.withdrawQuestion')}</Text>
+            <Group>
+              <Button
+                color="red"
+                size="xs"
+                loading={withdraw.isPending}
+                onClick={() => withdraw.mutate({ id: e.id, version: e.version }, { onSuccess: onClose })}
+                data-testid="expenditure-withdraw-confirm"
+              >
+                {t('detail.withdrawConfirm')}
+              </Button>
+              <Button variant="default" size="xs" onClick={() => setWithdrawing(false)}>
+                {t('record.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
       )}
     </Stack>
   );

@@ -37,6 +37,8 @@ export default function ExpendituresPage() {
   const options = useExpenditureOptions(projectId);
   const list = useExpenditures(projectId, filters);
   const [recording, setRecording] = useState(false);
+  // The submitter's own pending expenditure, being corrected from its drawer.
+  const [editing, setEditing] = useState<Expenditure | null>(null);
   // `?open=<id>` (the home page's "waiting for your approval" links) opens that expenditure's drawer.
   const [openId, setOpenId] = useState<string | null>(() => params.get('open'));
   const closeDrawer = () => {
@@ -155,7 +157,10 @@ export default function ExpendituresPage() {
       </Group>
 
       {recording && options.data && <RecordExpenditureDialog projectId={projectId} options={options.data} onClose={() => setRecording(false)} onRecorded={(id) => setOpenId(id)} />}
-      <ExpenditureDrawer id={openId} onClose={closeDrawer} />
+      {editing && options.data && (
+        <RecordExpenditureDialog projectId={projectId} options={options.data} editing={editing} onClose={() => setEditing(null)} onRecorded={(id) => setOpenId(id)} />
+      )}
+      <ExpenditureDrawer id={openId} onClose={closeDrawer} onEdit={setEditing} />
     </Stack>
   );
 }

@@ -5,13 +5,13 @@ import { IconArrowsExchange, IconPaperclip, IconUsersGroup } from '@tabler/icons
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@shared/i18n/error-messages.js';
-import type { ExpenditureOptions } from '@shared/schemas/index.js';
+import type { Expenditure, ExpenditureOptions, SavedExpenditure } from '@shared/schemas/index.js';
 import { useCodelist } from '../../api/lookups.js';
 import { FormProblems } from '../../components/FormProblems.js';
 import { currentLocale } from '../../i18n/index.js';
 import { apiProblems, type FieldProblem, placeProblems } from '../projects/form-errors.js';
-import { amountToMinor, formatMoney, previewConversion, rateLabel, rateOf } from './money.js';
-import { useAttachReceipt, useRecordExpenditure } from './queries.js';
+import { amountForInput, amountToMinor, decimalForInput, formatMoney, previewConversion, rateLabel, rateOf } from './money.js';
+import { useAttachReceipt, useRecordExpenditure, useUpdateExpenditure } from './queries.js';
 
 const FIELDS = ['budgetId', 'budgetLineId', 'expenseDate', 'description', 'payee', 'invoiceRef', 'amountMinor', 'currency', 'exchangeRate', 'rateSource', 'rateDate', 'body'] as const;
 const ACCEPT = 'application/pdf,image/png,image/jpeg,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.pdf,.png,.jpg,.jpeg,.xlsx';
@@ -33,32 +33,70 @@ interface Form {
   rateDate: string;
 }
 
+/** The form as the expenditure was recorded, for correcting it. */
+function formOf(e: Expenditure, today: string): Form {
+  const foreign = e.amount.currency !== e.budget.currency;
+  return {
+    budgetId: e.budget.id,
+    budgetLineId: e.line.id,
+    expenseDate: e.expenseDate,
+    description: e.description,
+    payee: e.payee,
+    invoiceRef: e.invoiceRef,
+    amount: amountForInput(e.amount.amountMinor, e.amount.currency),
+    currency: e.amount.currency,
+    rate: foreign ? decimalForInput(e.exchangeRate) : '',
+    rateSource: e.rateSource,
+    rateDate: e.rateDate ?? today,
+  };
+}
+
 /**
  * "Record expenditure": the line from the version in force (with what is left on it), the date,
  * the amount as paid in the user's number format, the currency (the budget's by default) and, when it
  * differs, the rate with its source and date; the converted amount is shown as it will be stored.
+ * Given `editing`, the same form corrects the submitter's own expenditure before anyone approved
+ * it (the receipt is replaced from the drawer, not here).
  */
-export function RecordExpenditureDialog({ projectId, options, onClose, onRecorded }: { projectId: string; options: ExpenditureOptions; onClose: () => void; onRecorded: (id: string) => void }) {
+export function RecordExpenditureDialog({
+  projectId,
+  options,
+  editing,
+  onClose,
+  onRecorded,
+}: {
+  projectId: string;
+  options: ExpenditureOptions;
+  editing?: Expenditure;
+  onClose: () => void;
+  onRecorded: (id: string) => void;
+}) {
   const { t } = useTranslation('expenditures');
   const phone = useMediaQuery('(max-width: 48em)');
   const currencies = useCodelist('currencies');
   const record = useRecordExpenditure(projectId);
+  const update = useUpdateExpenditure();
   const attach = useAttachReceipt();
   const [key] = useState(newKey);
-  const first = options.budgets[0]!;
-  const [form, setForm] = useState<Form>(() => ({
-    budgetId: first.id,
-    budgetLineId: '',
-    expenseDate: options.today < first.endDate ? options.today : first.endDate,
-    description: '',
-    payee: '',
-    invoiceRef: '',
-    amount: '',
-    currency: first.currency,
-    rate: '',
-    rateSource: '',
-    rateDate: options.today,
-  }));
+  const first = options.budgets.find((b) => b.id === editing?.budget.id) ?? options.budgets[0]!;
+  const [form, setForm] = useState<Form>(() =>
+    editing
+      ? formOf(editing, options.today)
+      : {
+          budgetId: first.id,
+          budgetLineId: '',
+          expenseDate: options.today < first.endDate ? options.today : first.endDate,
+          description: '',
+          payee: '',
+          invoiceRef: '',
+          amount: '',
+          currency: first.currency,
+          rate: '',
+          rateSource: '',
+          rateDate: options.today,
+        },
+  );
+  const saving = editing ? update : record;
   const [file, setFile] = useState<File | null>(null);
   const [clientProblems, setClientProblems] = useState<FieldProblem[]>([]);
   // Editing a field clears the complaint about it (the others stay until the next submit).
@@ -85,7 +123,7 @@ export function RecordExpenditureDialog({ projectId, options, onClose, onRecorde
     label: `${l.code} · ${l.description} — ${t('record.remaining', { amount: formatMoney(l.remainingMinor, budget.currency) })}`,
   }));
 
-  const { byField, unplaced } = placeProblems(clientProblems.length ? clientProblems : apiProblems(record.error), FIELDS);
+  const { byField, unplaced } = placeProblems(clientProblems.length ? clientProblems : apiProblems(saving.error), FIELDS);
   const locale = currentLocale();
 
   const check = (): FieldProblem[] => {
@@ -111,27 +149,41 @@ export function RecordExpenditureDialog({ projectId, options, onClose, onRecorde
     const problems = check();
     setClientProblems(problems);
     if (problems.length) return;
-    record.mutate(
-      {
-        key,
-        file: null,
-        body: {
-          budgetId: budget.id,
-          budgetLineId: form.budgetLineId,
-          expenseDate: form.expenseDate,
-          description: form.description.trim(),
-          payee: form.payee.trim(),
-          invoiceRef: form.invoiceRef.trim(),
-          amountMinor: amountToMinor(form.amount, form.currency)!,
-          currency: form.currency,
-          exchangeRate: foreign ? rateOf(form.rate)! : '1',
-          rateSource: foreign ? form.rateSource.trim() : '',
-          rateDate: foreign ? form.rateDate : null,
+    const body = {
+      budgetId: budget.id,
+      budgetLineId: form.budgetLineId,
+      expenseDate: form.expenseDate,
+      description: form.description.trim(),
+      payee: form.payee.trim(),
+      invoiceRef: form.invoiceRef.trim(),
+      amountMinor: amountToMinor(form.amount, form.currency)!,
+      currency: form.currency,
+      exchangeRate: foreign ? rateOf(form.rate)! : '1',
+      rateSource: foreign ? form.rateSource.trim() : '',
+      rateDate: foreign ? form.rateDate : null,
+    };
+    const warn = (saved: SavedExpenditure) => {
+      for (const w of saved.warnings) notifications.show({ color: 'yellow', title: t('record.warning'), message: w.message, autoClose: 12_000 });
+    };
+    if (editing) {
+      update.mutate(
+        { id: editing.id, body: { ...body, version: editing.version } },
+        {
+          onSuccess: (saved) => {
+            warn(saved);
+            notifications.show({ color: 'teal', message: t('record.corrected', { amount: formatMoney(saved.amountBudget.amountMinor, saved.amountBudget.currency) }) });
+            onRecorded(saved.id);
+            onClose();
+          },
         },
-      },
+      );
+      return;
+    }
+    record.mutate(
+      { key, file: null, body },
       {
         onSuccess: async (saved) => {
-          for (const w of saved.warnings) notifications.show({ color: 'yellow', title: t('record.warning'), message: w.message, autoClose: 12_000 });
+          warn(saved);
           if (file) {
             try {
               await attach.mutateAsync({ id: saved.id, file });
@@ -148,11 +200,11 @@ export function RecordExpenditureDialog({ projectId, options, onClose, onRecorde
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('record.title')} size="lg" fullScreen={phone}>
+    <Modal opened onClose={onClose} title={editing ? t('record.editTitle') : t('record.title')} size="lg" fullScreen={phone}>
       <form onSubmit={submit} noValidate data-testid="expenditure-form">
         <Stack gap="sm">
-          <FormProblems clientProblems={clientProblems.length} error={record.error} unplaced={unplaced} />
-          {options.budgets.length > 1 && (
+          <FormProblems clientProblems={clientProblems.length} error={saving.error} unplaced={unplaced} />
+          {options.budgets.length > 1 && !editing && (
             <Select
               label={t('record.budget')}
               data={options.budgets.map((b) => ({ value: b.id, label: `${b.title} (${b.currency})` }))}
@@ -261,24 +313,26 @@ export function RecordExpenditureDialog({ projectId, options, onClose, onRecorde
               </Text>
             )}
           </Alert>
-          <FileInput
-            label={t('record.receipt')}
-            description={t('record.receiptHelp')}
-            placeholder={t('record.receiptPlaceholder')}
-            leftSection={<IconPaperclip size={16} />}
-            accept={ACCEPT}
-            clearable
-            value={file}
-            onChange={setFile}
-            error={byField.body}
-            data-testid="expenditure-file"
-          />
+          {!editing && (
+            <FileInput
+              label={t('record.receipt')}
+              description={t('record.receiptHelp')}
+              placeholder={t('record.receiptPlaceholder')}
+              leftSection={<IconPaperclip size={16} />}
+              accept={ACCEPT}
+              clearable
+              value={file}
+              onChange={setFile}
+              error={byField.body}
+              data-testid="expenditure-file"
+            />
+          )}
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={onClose}>
               {t('record.cancel')}
             </Button>
-            <Button type="submit" loading={record.isPending || attach.isPending} data-testid="expenditure-submit">
-              {t('record.submit')}
+            <Button type="submit" loading={saving.isPending || attach.isPending} data-testid="expenditure-submit">
+              {editing ? t('record.save') : t('record.submit')}
             </Button>
           </Group>
         </Stack>

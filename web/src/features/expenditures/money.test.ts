@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { amountToMinor, formatMoney, normaliseDecimal, previewConversion, rateLabel, rateOf } from './money.js';
+import { amountForInput, amountToMinor, decimalForInput, formatMoney, normaliseDecimal, previewConversion, rateLabel, rateOf } from './money.js';
 
-// English as the interface language, without a browser.
+// The interface language, without a browser: English unless a test switches it.
+const ui = vi.hoisted(() => ({ locale: 'en' }));
+vi.mock('../../i18n/index.js', () => ({ currentLocale: () => ui.locale }));
 beforeAll(() => vi.stubGlobal('navigator', { languages: ['en'] }));
 
 describe('expenditure money on screen (English formatting)', () => {
@@ -32,5 +34,28 @@ describe('expenditure money on screen (English formatting)', () => {
     expect(previewConversion('12.34', 'USD', 'ignored', 'USD')).toBe(1234);
     expect(previewConversion('12', 'XOF', '', 'USD')).toBeNull();
     expect(rateLabel('1234.5', 'USD', 'CDF')).toBe('1 USD = 1,234.5 CDF');
+  });
+
+  it('puts a stored amount and rate back into the form as they would be typed, and reads them back unchanged', () => {
+    expect(amountForInput(125050, 'USD')).toBe('1250.50');
+    expect(amountForInput(655957, 'XOF')).toBe('655957');
+    expect(amountForInput(3430532, 'TND')).toBe('3430.532');
+    expect(decimalForInput('0.0645')).toBe('0.0645');
+    for (const [minor, currency] of [[125050, 'USD'], [655957, 'XOF'], [3430532, 'TND'], [5, 'GHS']] as const) {
+      expect(amountToMinor(amountForInput(minor, currency), currency)).toBe(minor);
+    }
+  });
+});
+
+describe('expenditure money in a French form', () => {
+  it('uses the decimal comma for the values put back into the form', () => {
+    ui.locale = 'fr';
+    try {
+      expect(amountForInput(125050, 'USD')).toBe('1250,50');
+      expect(decimalForInput('2845.5')).toBe('2845,5');
+      expect(amountToMinor(amountForInput(125050, 'USD'), 'USD')).toBe(125050);
+    } finally {
+      ui.locale = 'en';
+    }
   });
 });

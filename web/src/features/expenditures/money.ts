@@ -34,6 +34,16 @@ export function normaliseDecimal(text: string): string | null {
   return /^\d+(\.\d+)?$/.test(s) ? s : '';
 }
 
+/** A stored decimal ("1250.50") as the user would type it: the language's decimal mark, no grouping. */
+export function decimalForInput(decimal: string): string {
+  return decimal.replace('.', separators().decimal);
+}
+
+/** A stored amount as the user would type it back into the amount field ("1250,50" in French). */
+export function amountForInput(amountMinor: number, currency: string): string {
+  return decimalForInput(fromMinor(amountMinor, currency));
+}
+
 /** The typed amount in minor units of `currency`, or null when it is not a positive amount with at most the currency's digits. */
 export function amountToMinor(text: string, currency: string): number | null {
   const decimal = normaliseDecimal(text);

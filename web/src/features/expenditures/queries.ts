@@ -7,6 +7,7 @@ import type {
   ExpenditureOptions,
   ListExpendituresFilters,
   SavedExpenditure,
+  UpdateExpenditureInput,
 } from '@shared/schemas/index.js';
 import { api } from '../../api/client.js';
 
@@ -59,6 +60,15 @@ export function useRecordExpenditure(projectId: string) {
       if (file) await uploadReceipt(saved.id, file, `${key}-file`);
       return saved;
     },
+    onSettled: refresh,
+  });
+}
+
+/** Corrects the submitter's own expenditure before anyone approved it, at the version they saw (409 if it changed meanwhile). */
+export function useUpdateExpenditure() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateExpenditureInput }) => api<SavedExpenditure>(`/expenditures/${id}`, { method: 'PUT', body }),
     onSettled: refresh,
   });
 }
