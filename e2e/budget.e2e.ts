@@ -86,7 +86,14 @@ describe('budget', () => {
       await page.getByRole('option', { name: /Accra and Kumasi/ }).click();
       await page.getByTestId('budget-version-2').waitFor(WAIT);
       await page.getByTestId('budget-lines').waitFor(WAIT);
+      await page.getByTestId('budget-revise').waitFor(WAIT);
       await screenshot(page, 'budget-revision-ar');
+
+      // The superseded original is read only: a revision starts from the version in force, so it is not offered there.
+      await page.getByTestId('budget-version-1').click();
+      await page.locator('[data-testid="budget-version-1"][aria-pressed="true"]').waitFor(WAIT);
+      await page.getByTestId('budget-lines').waitFor(WAIT);
+      expect(await page.getByTestId('budget-revise').count()).toBe(0);
     });
   }, 400_000);
 });

@@ -264,7 +264,8 @@ function VersionCard({ d, projectId, editing, onEdit, onDialog }: { d: BudgetDet
               {t('request.open')}
             </Button>
           )}
-          {d.canRevise && (
+          {/* A revision starts from the version in force, so it is offered there and not on a superseded one. */}
+          {d.canRevise && v.status === 'approved' && (
             <Button variant="light" onClick={() => onDialog('revise')} data-testid="budget-revise">
               {t('revise.open')}
             </Button>
