@@ -19,8 +19,13 @@ import { roundDiv, sumMinor } from './money.js';
  * - Remaining = budget − actual; burn % = actual ÷ budget × 100; time elapsed % = days elapsed ÷
  *   total days × 100 (days elapsed counted from the budget's start up to and including asOf,
  *   between 0 and the total).
- * - Forecast at completion = actual ÷ days elapsed × total days, rounded half away from zero
- *   (null before the budget starts); forecast variance = forecast − budget.
+ * - Forecast at completion of a line = actual × budget ÷ planned to date, rounded half away from
+ *   zero: spending goes on at the pace it has kept against the line's own phasing. A line whose
+ *   money is planned late is not called under-spent, and a one-off purchase already made is not
+ *   extrapolated over the rest of the year (a straight line over the days did both). While nothing
+ *   of a line is planned yet, its forecast is what it has spent plus its budget. Null before the
+ *   budget starts. A group's forecast is the sum of its lines' forecasts; forecast variance =
+ *   forecast − budget.
  * - Over budget: actual > budget. Over threshold: |variance %| > threshold (never when planned
  *   to date is 0, as its percentage is null).
  */
@@ -174,12 +179,20 @@ interface Sums {
   plannedToDateMinor: number;
   actualMinor: number;
   pendingMinor: number;
+  forecastMinor: number | null;
+}
+
+/** One line's forecast at completion (see the rules above). */
+function lineForecast(budgetMinor: number, plannedToDateMinor: number, actualMinor: number, clock: Clock): number | null {
+  if (clock.daysElapsed === 0) return null;
+  if (plannedToDateMinor === 0) return actualMinor + budgetMinor;
+  return prorate(actualMinor, budgetMinor, plannedToDateMinor);
 }
 
 function figures(s: Sums, clock: Clock, thresholdPct: number): Figures {
   const varianceMinor = s.actualMinor - s.plannedToDateMinor;
   const variancePct = percent(varianceMinor, s.plannedToDateMinor);
-  const forecastMinor = clock.daysElapsed > 0 ? prorate(s.actualMinor, clock.totalDays, clock.daysElapsed) : null;
+  const forecastMinor = clock.daysElapsed === 0 ? null : s.forecastMinor;
   return {
     ...s,
     varianceMinor,
@@ -200,6 +213,7 @@ const addSums = (list: Sums[]): Sums => ({
   plannedToDateMinor: sumMinor(list.map((s) => s.plannedToDateMinor)),
   actualMinor: sumMinor(list.map((s) => s.actualMinor)),
   pendingMinor: sumMinor(list.map((s) => s.pendingMinor)),
+  forecastMinor: list.some((s) => s.forecastMinor === null) ? null : sumMinor(list.map((s) => s.forecastMinor ?? 0)),
 });
 
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
@@ -222,12 +236,15 @@ export function analyseBudget(input: AnalysisInput): BudgetAnalysis {
   const sumOf = (list: AnalysisExpenditure[] | undefined) => sumMinor((list ?? []).map((e) => e.amountBudgetMinor));
 
   const lineSums = input.lines.map((l) => {
+    const plannedToDateMinor = sumMinor(periods.map((p) => plannedPart(l.amounts[p.key] ?? 0, p, input.asOf)));
+    const actualMinor = sumOf(approved.get(l.lineId));
     const sums: Sums = {
       budgetMinor: l.totalMinor,
       originalMinor: input.originalTotals[l.lineId] ?? 0,
-      plannedToDateMinor: sumMinor(periods.map((p) => plannedPart(l.amounts[p.key] ?? 0, p, input.asOf))),
-      actualMinor: sumOf(approved.get(l.lineId)),
+      plannedToDateMinor,
+      actualMinor,
       pendingMinor: sumOf(pending.get(l.lineId)),
+      forecastMinor: lineForecast(l.totalMinor, plannedToDateMinor, actualMinor, clock),
     };
     return { line: l, sums };
   });
