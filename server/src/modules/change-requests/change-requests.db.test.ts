@@ -183,6 +183,18 @@ describe('plan change requests', () => {
     const bad = await create(w, 'me', { kind: 'plan', changes: [{ activityId: a2!.id, plannedEnd: '2026-02-30' }] });
     expect(details(bad)).toEqual(['body.changes.0.plannedEnd:invalid_date']);
   });
+
+  it('are for approved plans only: a draft plan is edited directly, and the dialog does not offer its activities', async () => {
+    const w = await buildChangeRequestWorld(t.db);
+    await t.db.updateTable('work_plans').set({ status: 'draft', approved_by: null, approved_at: null }).where('id', '=', w.plan.id).execute();
+    const res = await create(w, 'me', { kind: 'plan', changes: [{ activityId: w.activities[0]!.id, plannedEnd: '2026-06-30' }] });
+    expect(res.statusCode).toBe(400);
+    expect(details(res)).toEqual(['body.changes.0.activityId:plan_not_approved']);
+    const options = (await (await as(w, 'me')).get(`/api/projects/${w.project.id}/change-requests/options`)).json() as ChangeRequestOptions;
+    expect(options.canRequest).toContain('plan');
+    expect(options.activities).toEqual([]);
+    expect(await t.db.selectFrom('change_requests').select('id').where('project_id', '=', w.project.id).execute()).toEqual([]);
+  });
 });
 
 describe('budget change requests', () => {

@@ -162,7 +162,9 @@ export async function checkPlanChanges(tx: Ctx, projectId: string, changes: Plan
     seen.add(a.id);
     const before = details.length;
     if (!c.cancel && c.plannedStart === undefined && c.plannedEnd === undefined) details.push({ field: at(), reason: 'change_empty' });
-    if (a.status === 'cancelled') details.push({ field: at('activityId'), reason: 'activity_cancelled' });
+    // A draft plan is edited directly; only an approved plan's dates need a change request.
+    if (a.plan_status !== 'approved') details.push({ field: at('activityId'), reason: 'plan_not_approved' });
+    else if (a.status === 'cancelled') details.push({ field: at('activityId'), reason: 'activity_cancelled' });
     else if (c.cancel && a.status === 'done') details.push({ field: at('cancel'), reason: 'activity_done' });
     const start = c.plannedStart ?? a.planned_start;
     const end = c.plannedEnd ?? a.planned_end;

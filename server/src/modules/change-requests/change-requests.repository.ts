@@ -69,14 +69,14 @@ export const optionLabels = async (db: Database, ids: string[]) =>
 
 // --- plan ---
 
-export type ActivityRow = PlannedActivitiesTable & { plan_title: string; plan_year: number; plan_start: string; plan_end: string };
+export type ActivityRow = PlannedActivitiesTable & { plan_title: string; plan_year: number; plan_start: string; plan_end: string; plan_status: string };
 
 const activities = (db: Database) =>
   db
     .selectFrom('planned_activities as a')
     .innerJoin('work_plans as w', 'w.id', 'a.work_plan_id')
     .selectAll('a')
-    .select(['w.title as plan_title', 'w.year as plan_year', 'w.start_date as plan_start', 'w.end_date as plan_end']);
+    .select(['w.title as plan_title', 'w.year as plan_year', 'w.start_date as plan_start', 'w.end_date as plan_end', 'w.status as plan_status']);
 
 export const activitiesByIds = async (db: Database, ids: string[]): Promise<ActivityRow[]> => (ids.length ? activities(db).where('a.id', 'in', ids).execute() : []);
 

@@ -89,7 +89,8 @@ export async function changeRequestOptions(ctx: Ctx, projectId: string): Promise
   const canRequest = CHANGE_KINDS.filter((k) => access.can(CHANGE_REQUESTERS[k]));
   const [indicators, activities, revisions] = await Promise.all([
     canRequest.includes('targets') ? repo.indicatorsOfProject(ctx.db, projectId) : [],
-    canRequest.includes('plan') ? repo.activitiesOfProject(ctx.db, projectId) : [],
+    // Only approved plans change through a request; a draft plan is edited on the work-plan page.
+    canRequest.includes('plan') ? repo.activitiesOfProject(ctx.db, projectId).then((list) => list.filter((a) => a.plan_status === 'approved')) : [],
     canRequest.includes('budget') ? repo.draftRevisions(ctx.db, projectId) : [],
   ]);
   return {
