@@ -33,6 +33,17 @@ describe('error message catalogues', () => {
 });
 
 describe('errorMessage', () => {
+  it('writes calendar dates the way each language does, and quotes anything that is not a real day as given', () => {
+    const range = { start: '2026-01-01', end: '2026-12-31' };
+    expect(errorMessage('date_outside_plan', 'en', range)).toBe('The date must fall within the work plan (1 Jan 2026 to 31 Dec 2026).');
+    expect(errorMessage('date_outside_plan', 'fr', range)).toBe('La date doit se situer dans le plan de travail (du 1 janv. 2026 au 31 déc. 2026).');
+    expect(errorMessage('date_outside_plan', 'es', range)).toContain('1 ene 2026');
+    // Latin digits in Arabic, as in the rest of the interface.
+    expect(errorMessage('date_outside_plan', 'ar', range)).toMatch(/01\u200f?\/01\u200f?\/2026/);
+    expect(errorMessage('date_out_of_range', 'en', { min: '2026-02-30', max: 'tomorrow' })).toBe('The date must be between 2026-02-30 and tomorrow.');
+    expect(errorMessage('too_long', 'en', { maximum: 2026 })).toBe('Must be at most 2026 characters.');
+  });
+
   it('fills placeholders from the params', () => {
     expect(errorMessage('too_long', 'en', { maximum: 200 })).toBe('Must be at most 200 characters.');
     expect(errorMessage('too_many_requests', 'fr', { minutes: 15 })).toBe('Trop de tentatives. Attendez 15 minutes et réessayez.');

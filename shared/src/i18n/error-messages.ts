@@ -917,6 +917,22 @@ const catalogues: Record<Locale, Catalogue> = { en, fr, es, ar };
 
 export type MessageKey = ErrorCode | keyof typeof en;
 
+/**
+ * How dates in messages are written: day first in English (programme staff read "1 Jan 2026",
+ * not "Jan 1"), and Latin digits in Arabic, as everywhere else in the app.
+ */
+const DATE_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr', es: 'es', ar: 'ar-u-nu-latn' };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A parameter as the reader expects it: a real calendar date (`2026-12-31`) in the language's way of writing dates, anything else as it is. */
+function shown(value: string | number, locale: Locale): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return String(value);
+  const date = new Date(`${value}T00:00:00Z`);
+  // Not a real day (2026-02-30 would roll over to March): quote it as given.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return value;
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
 /** Renders an error code or detail reason in the given language, falling back to English. */
 export function errorMessage(
   key: string,
@@ -924,7 +940,7 @@ export function errorMessage(
   params: Record<string, string | number> = {},
 ): string {
   const template = catalogues[locale][key] ?? en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : shown(params[name], locale)));
 }
 
 export const errorMessageKeys = Object.keys(en);

@@ -105,7 +105,7 @@ describe('opening a round', () => {
       'body.reporters.1.organisationId:not_project_organisation',
       'body.reporters.2.organisationId:duplicate',
     ]);
-    expect((many.json() as { error: { details: { message: string }[] } }).error.details[0]!.message).toContain('2025-04-01');
+    expect((many.json() as { error: { details: { message: string }[] } }).error.details[0]!.message).toContain('1 Apr 2025');
     expect(fields(await manager.post(url, { periodType: 'year', periodKey: '2025', dueDate: '2026-01-31', reporters: [] }))).toEqual(['body.reporters:too_small']);
     expect(await t.db.selectFrom('reporting_rounds').select('id').where('project_id', '=', w.project.id).execute()).toHaveLength(0);
   });
