@@ -260,6 +260,25 @@ describe('foundation journeys', () => {
     });
   });
 
+  it('opens an organisation for editing from a link (the IATI check sends administrators there to fill in what is missing)', async () => {
+    await journey(browser, server.url, 'organisation-edit-link', async (page) => {
+      await signIn(page, 'admin@fieldbook.demo');
+      await page.getByTestId('user-menu').waitFor();
+      const org = await page.evaluate(async () => {
+        const res = await fetch('/api/organisations?q=SOKADE');
+        return ((await res.json()) as { items: { id: string; name: string }[] }).items[0]!;
+      });
+      await page.goto(`/admin/organisations?edit=${org.id}`);
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.locator('input').first().inputValue()).toBe(org.name);
+      await screenshot(page, 'organisation-edit-link-en', { fullPage: false });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(new URL(page.url()).searchParams.has('edit')).toBe(false);
+    });
+  });
+
   it('keeps a signed-in user in place when the connection drops on a reload, and recovers', async () => {
     await journey(browser, server.url, 'offline-reload', async (page) => {
       await signIn(page, 'donor@fieldbook.demo');

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconEdit, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { Organisation } from '@shared/schemas/index.js';
 import { useCodelist, useCountries } from '../../../api/lookups.js';
 import { PageHeader } from '../../../components/PageHeader.js';
@@ -13,7 +14,7 @@ import { useCurrentUser } from '../../auth/session.js';
 import { canAdminOrganisation, isInstallationAdmin } from '../access.js';
 import { PageError } from '../components/PageError.js';
 import { OrganisationFormModal } from './OrganisationFormModal.js';
-import { useOrganisationList } from './queries.js';
+import { useOrganisation, useOrganisationList } from './queries.js';
 
 const LIMIT = 50;
 
@@ -28,6 +29,23 @@ export default function OrganisationsPage() {
   const countries = useCountries();
   const [editing, setEditing] = useState<Organisation | null>(null);
   const [opened, setOpened] = useState(false);
+  // `?edit=<id>` opens that organisation's form: the IATI check links here for a missing identifier or type.
+  const [params, setParams] = useSearchParams();
+  const linkedId = params.get('edit');
+  const linked = useOrganisation(linkedId);
+  const fromLink = linked.data && linked.data.id === linkedId && canAdminOrganisation(user, linked.data.id) ? linked.data : null;
+  const close = () => {
+    setOpened(false);
+    if (!linkedId) return;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('edit');
+        return next;
+      },
+      { replace: true },
+    );
+  };
 
   const typeName = useMemo(() => new Map((types.data?.items ?? []).map((i) => [i.code, i.name])), [types.data]);
   const countryName = useMemo(() => new Map((countries.data?.items ?? []).map((c) => [c.pcode, placeName(c)])), [countries.data]);
@@ -131,7 +149,8 @@ export default function OrganisationsPage() {
         </Card>
       )}
       {list.data && <PaginationFooter total={list.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />}
-      <OrganisationFormModal organisation={editing} opened={opened} onClose={() => setOpened(false)} />
+      {linked.error && <PageError error={linked.error} />}
+      <OrganisationFormModal organisation={fromLink ?? editing} opened={opened || !!fromLink} onClose={close} />
     </Stack>
   );
 }

@@ -27,6 +27,14 @@ export const organisationQueries = {
 
 export const useOrganisationList = (filters: OrganisationFilters) => useQuery(organisationQueries.list(filters));
 
+/** One organisation, for a link that opens it for editing (`?edit=<id>`). */
+export const useOrganisation = (id: string | null) =>
+  useQuery({
+    queryKey: [...organisationQueries.all, 'detail', id] as const,
+    queryFn: ({ signal }) => api<Organisation>(`/organisations/${id}`, { signal }),
+    enabled: !!id,
+  });
+
 function useInvalidate() {
   const qc = useQueryClient();
   return () => Promise.all([qc.invalidateQueries({ queryKey: organisationQueries.all }), qc.invalidateQueries({ queryKey: auditQueries.all })]);

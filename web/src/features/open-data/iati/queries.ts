@@ -28,7 +28,7 @@ export function fixPath(fix: IatiFix): string {
     case 'project':
       return `/projects/${fix.id}/edit`;
     case 'organisation':
-      return '/admin/organisations';
+      return `/admin/organisations?edit=${fix.id}`;
     case 'indicator':
       return `/indicators/${fix.id}`;
     case 'framework':
