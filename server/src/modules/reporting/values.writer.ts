@@ -42,7 +42,7 @@ export interface WriteOptions {
   knownAbsent?: boolean;
 }
 
-interface ExistingRow {
+export interface ExistingRow {
   id: string;
   indicator_id: string;
   location_id: string | null;
@@ -151,8 +151,17 @@ export async function writeValues(db: Database, target: WriteTarget, cells: Cell
   return counts;
 }
 
+/**
+ * The stored rows of these cells (keyed by cellKeyOf), as writeValues compares them: the import reads
+ * them first to keep the fields its file has no column for.
+ */
+export const storedRows = (db: Database, submissionId: string, cells: ReadonlyMap<string, CellRef>): Promise<Map<string, ExistingRow>> =>
+  existingRows(db, db.getExecutor().adapter instanceof SqliteAdapter, submissionId, cells);
+
+type CellRef = Pick<CellWrite, 'indicatorId' | 'locationId'>;
+
 /** The stored rows of the batch's cells: one query per slice of indicators × locations, filtered to the exact cells. */
-async function existingRows(db: Database, sqlite: boolean, submissionId: string, byKey: Map<string, CellWrite>): Promise<Map<string, ExistingRow>> {
+async function existingRows(db: Database, sqlite: boolean, submissionId: string, byKey: ReadonlyMap<string, CellRef>): Promise<Map<string, ExistingRow>> {
   const found = new Map<string, ExistingRow>();
   const indicatorIds = [...new Set([...byKey.values()].map((c) => c.indicatorId))];
   const locationIds = [...new Set([...byKey.values()].flatMap((c) => (c.locationId === null ? [] : [c.locationId])))];

@@ -8,6 +8,14 @@ export const VALUE_COLUMNS = [
 export type ValueColumn = (typeof VALUE_COLUMNS)[number];
 export const READ_COLUMNS = ['indicator_code', 'location_pcode', 'disaggregation_codes', 'value', 'numerator', 'denominator', 'text', 'comment'] as const;
 export type ReadColumn = (typeof READ_COLUMNS)[number];
+/**
+ * Stored fields a file may leave out. A column absent from the header leaves that field of every
+ * listed cell as stored; a present column with an empty cell clears it. (`value` is required;
+ * `location_pcode` and `disaggregation_codes` name the cell, so their absence means none.)
+ */
+export const OPTIONAL_FIELD_COLUMNS = ['numerator', 'denominator', 'text', 'comment'] as const;
+export type OptionalFieldColumn = (typeof OPTIONAL_FIELD_COLUMNS)[number];
+export const absentFieldColumns = (at: ReadonlyMap<ReadColumn, number>): OptionalFieldColumn[] => OPTIONAL_FIELD_COLUMNS.filter((c) => !at.has(c));
 
 export const VALUES_SHEET = 'Values';
 export const ABOUT_SHEET = 'about';

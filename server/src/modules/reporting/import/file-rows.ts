@@ -1,6 +1,6 @@
 import type { DetailInput } from '../../../lib/errors.js';
 import { checkZip } from '../../framework-io/zip-guard.js';
-import { MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, type ReadColumn, VALUES_SHEET, locateColumns } from './columns.js';
+import { MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, type OptionalFieldColumn, type ReadColumn, VALUES_SHEET, absentFieldColumns, locateColumns } from './columns.js';
 import { openCsv } from './csv-reader.js';
 import { type ImportSource, chunksOf, headOf, sizeOf, wholeFile } from './import-source.js';
 import type { DecimalMark } from './numbers.js';
@@ -9,7 +9,8 @@ import { isZip, sniffEncoding } from './sniff.js';
 import { readXlsx } from './xlsx-reader.js';
 
 export type FileEvent =
-  | { kind: 'columns'; sheet: string | undefined; problems: DetailInput[] }
+  /** The header was read: its problems, and the optional field columns it does not have (distinct from columns present with empty cells). */
+  | { kind: 'columns'; sheet: string | undefined; problems: DetailInput[]; absent: OptionalFieldColumn[] }
   | { kind: 'row'; row: number; get: (column: ReadColumn) => FileCell }
   | { kind: 'about'; submissionId: string | null };
 
@@ -39,7 +40,7 @@ export async function openFile(source: ImportSource): Promise<OpenedFile | Detai
 
 async function* csvEvents(table: NonNullable<Awaited<ReturnType<typeof openCsv>>>): AsyncGenerator<FileEvent> {
   const { at, problems } = locateColumns(table.header, VALUES_SHEET);
-  yield { kind: 'columns', sheet: undefined, problems: problems.map(({ sheet: _sheet, ...p }) => p) };
+  yield { kind: 'columns', sheet: undefined, problems: problems.map(({ sheet: _sheet, ...p }) => p), absent: absentFieldColumns(at) };
   if (problems.length) return;
   let fields: string[] = [];
   const get = (column: ReadColumn): FileCell => {
@@ -54,7 +55,7 @@ async function* csvEvents(table: NonNullable<Awaited<ReturnType<typeof openCsv>>
     }
   } catch {
     // A quote left open or a record beyond csv-parse's size bound.
-    yield { kind: 'columns', sheet: undefined, problems: [{ reason: 'unreadable_file', params: { format: 'CSV' } }] };
+    yield { kind: 'columns', sheet: undefined, problems: [{ reason: 'unreadable_file', params: { format: 'CSV' } }], absent: [] };
   }
 }
 
@@ -75,13 +76,13 @@ async function* xlsxEvents(buffer: Buffer): AsyncGenerator<FileEvent> {
         const located = locateColumns(e.cells, e.sheet);
         at = located.at;
         columnsOk = located.problems.length === 0;
-        yield { kind: 'columns', sheet: e.sheet, problems: located.problems };
+        yield { kind: 'columns', sheet: e.sheet, problems: located.problems, absent: absentFieldColumns(at) };
       } else if (columnsOk) {
         cells = e.cells;
         yield { kind: 'row', row: e.row, get };
       }
     }
   } catch {
-    yield { kind: 'columns', sheet: undefined, problems: [{ reason: 'unreadable_file', params: { format: 'XLSX' } }] };
+    yield { kind: 'columns', sheet: undefined, problems: [{ reason: 'unreadable_file', params: { format: 'XLSX' } }], absent: [] };
   }
 }

@@ -33,7 +33,7 @@ afterAll(() => t.close());
 /** A fresh package of the partner for both places (each test its own round). */
 async function newPackage(status: 'draft' | 'approved' = 'draft') {
   month++;
-  const periodKey = `2025-${String(month).padStart(2, '0')}`;
+  const periodKey = `${2025 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`;
   const { submissions } = await buildRound(t.db, {
     projectId: world.project.id, periodType: 'month', periodKey,
     reporters: [{ organisationId: world.partner.id, locationIds: world.locations.map((l) => l.id), status, submittedBy: status === 'approved' ? world.users.partnerReporter.id : null }],
@@ -245,5 +245,114 @@ describe('values template and import', () => {
     expect(await values(approved)).toEqual([]);
     // The approved package's template can still be read.
     expect((await (await t.as(world.users.viewer.id)).get(`/api/submissions/${approved}/template.xlsx`)).statusCode).toBe(200);
+  });
+});
+
+describe('columns the file leaves out', () => {
+  const i2 = () => world.indicators[1]!;
+  const CSV = 'text/csv';
+
+  /** A package holding four values, each with a comment; the percentage with its numerator and denominator. */
+  async function packageWithComments() {
+    const id = await newPackage();
+    const stored = [
+      { indicatorId: i1().id, locationId: pA().id, value: 10, comment: 'from the clinic register' },
+      { indicatorId: i2().id, locationId: pA().id, value: 5, comment: 'estimate' },
+      { indicatorId: i2().id, locationId: pB().id, value: 7, comment: 'late report' },
+      { indicatorId: pct.id, locationId: pB().id, value: 25, numerator: 30, denominator: 120, comment: 'sample of 120' },
+    ];
+    for (const s of stored) {
+      const row = await buildValue(t.db, { submissionId: id, indicatorId: s.indicatorId, locationId: s.locationId, value: s.value });
+      await t.db.updateTable('indicator_values').set({ comment: s.comment, numerator: s.numerator ?? null, denominator: s.denominator ?? null }).where('id', '=', row.id).execute();
+    }
+    return id;
+  }
+  const contents = async (id: string) =>
+    (await values(id)).map((v) => ({ indicator: v.indicator_id, location: v.location_id, value: v.value, numerator: v.numerator, denominator: v.denominator, comment: v.comment }));
+  const history = (id: string) => t.db.selectFrom('value_history').selectAll().where('submission_id', '=', id).orderBy('changed_at').execute();
+
+  it('keeps every stored comment, numerator and denominator when the file has no such columns; the check counts agree; again changes nothing', async () => {
+    const id = await packageWithComments();
+    const before = await contents(id);
+    const file = Buffer.from(
+      [
+        'indicator_code,location_pcode,value',
+        `${i1().code},${pA().pcode},12`,
+        `${i2().code},${pA().pcode},5`,
+        `${i2().code},${pB().pcode},`,
+        `PCT1,${pB().pcode},25`,
+      ].join('\n'),
+    );
+    const check = await upload(id, file, CSV, { dryRun: true });
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({ dryRun: true, rows: 4, created: 0, updated: 2, cleared: 0, unchanged: 2 });
+    expect(await contents(id)).toEqual(before);
+
+    const res = await upload(id, file, CSV);
+    expect(res.json()).toMatchObject({ dryRun: false, rows: 4, created: 0, updated: 2, cleared: 0, unchanged: 2 });
+    const after = await contents(id);
+    // The value changes; an emptied value cell empties the value only, as the comment column is absent.
+    expect(after.map((v) => [v.value, v.numerator, v.denominator, v.comment]).sort()).toEqual(
+      [[12, null, null, 'from the clinic register'], [5, null, null, 'estimate'], [null, null, null, 'late report'], [25, 30, 120, 'sample of 120']].sort(),
+    );
+    const changes = (await history(id)).map((h) => [JSON.parse(h.before_json!).comment, JSON.parse(h.after_json!)]);
+    expect(changes).toHaveLength(2);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        ['from the clinic register', { value: 12, numerator: null, denominator: null, text: null, comment: 'from the clinic register' }],
+        ['late report', { value: null, numerator: null, denominator: null, text: null, comment: 'late report' }],
+      ]),
+    );
+
+    const again = await upload(id, file, CSV);
+    expect(again.json()).toMatchObject({ created: 0, updated: 0, cleared: 0, unchanged: 4 });
+    expect(await contents(id)).toEqual(after);
+    expect(await history(id)).toHaveLength(2);
+  });
+
+  it('clears the comment of an empty cell in a present comment column, and only the cells the file lists', async () => {
+    const id = await packageWithComments();
+    const file = Buffer.from(
+      [
+        'indicator_code,location_pcode,value,comment',
+        `${i1().code},${pA().pcode},10,`,
+        `${i2().code},${pA().pcode},5,checked twice`,
+        `PCT1,${pB().pcode},25,`,
+      ].join('\r\n'),
+    );
+    const check = await upload(id, file, CSV, { dryRun: true });
+    expect(check.json()).toMatchObject({ rows: 3, created: 0, updated: 3, cleared: 0, unchanged: 0 });
+    const res = await upload(id, file, CSV);
+    expect(res.json()).toMatchObject({ rows: 3, created: 0, updated: 3, cleared: 0, unchanged: 0 });
+    const byPlace = Object.fromEntries((await contents(id)).map((v) => [`${v.indicator === pct.id ? 'PCT1' : v.indicator === i1().id ? 'i1' : 'i2'}@${v.location === pA().id ? 'A' : 'B'}`, v]));
+    expect(byPlace['i1@A']).toMatchObject({ value: 10, comment: '' });
+    expect(byPlace['i2@A']).toMatchObject({ value: 5, comment: 'checked twice' });
+    expect(byPlace['i2@B']).toMatchObject({ value: 7, comment: 'late report' });
+    // The numerator and denominator columns are absent: the ratio stays, the comment is cleared.
+    expect(byPlace['PCT1@B']).toMatchObject({ value: 25, numerator: 30, denominator: 120, comment: '' });
+    expect(await history(id)).toHaveLength(3);
+    expect((await upload(id, file, CSV)).json()).toMatchObject({ updated: 0, unchanged: 3 });
+  });
+
+  it('reads an XLSX the same way: an absent comment column keeps comments, an empty trailing comment cell clears one', async () => {
+    const id = await packageWithComments();
+    const workbook = async (header: string[], rows: (string | number | null)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Values');
+      ws.addRow(header);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const without = await workbook(['indicator_code', 'location_pcode', 'value'], [[i1().code, pA().pcode, 11], [i2().code, pB().pcode, 8]]);
+    expect((await upload(id, without, XLSX, { dryRun: true })).json()).toMatchObject({ format: 'xlsx', updated: 2, unchanged: 0 });
+    expect((await upload(id, without, XLSX)).json()).toMatchObject({ format: 'xlsx', updated: 2, unchanged: 0 });
+    expect((await contents(id)).map((v) => [v.value, v.comment]).sort()).toEqual([[11, 'from the clinic register'], [5, 'estimate'], [8, 'late report'], [25, 'sample of 120']].sort());
+    expect((await upload(id, without, XLSX)).json()).toMatchObject({ updated: 0, unchanged: 2 });
+
+    // ExcelJS writes no cell for the empty trailing comment: the column is still present, so the comment is cleared.
+    const withEmpty = await workbook(['indicator_code', 'location_pcode', 'value', 'comment'], [[i1().code, pA().pcode, 11, null], [i2().code, pB().pcode, 8, 'late report']]);
+    expect((await upload(id, withEmpty, XLSX)).json()).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await contents(id)).map((v) => [v.value, v.comment]).sort()).toEqual([[11, ''], [5, 'estimate'], [8, 'late report'], [25, 'sample of 120']].sort());
+    expect(await history(id)).toHaveLength(3);
   });
 });

@@ -1,7 +1,9 @@
 import { SqliteAdapter, sql } from 'kysely';
+import { DisaggregationError, disaggregationKey } from '@shared/domain/disaggregations.js';
 import { type CheckSetting, checkConsistency, checkEntries, type CellInput } from '@shared/domain/submission-checks.js';
 import { errorMessage } from '@shared/i18n/error-messages.js';
 import type { EntryProblem, ImportValuesResultT } from '@shared/schemas/reporting.js';
+import type { Database } from '../../../db/database.js';
 import { nowIso } from '../../../lib/clock.js';
 import { type Ctx, inTransaction } from '../../../lib/context.js';
 import { AppError, type DetailInput } from '../../../lib/errors.js';
@@ -9,8 +11,8 @@ import { type IdempotentAnswer, withIdempotency } from '../../../lib/idempotency
 import { recordAudit } from '../../audit/audit.repository.js';
 import { loadSubmission } from '../reporting-access.js';
 import { requireEditable } from '../submissions.service.js';
-import { type CellWrite, type WriteCounts, writeValues } from '../values.writer.js';
-import { MAX_PROBLEMS, MAX_ROWS, type ReadColumn, VALUES_SHEET } from './columns.js';
+import { type CellWrite, type WriteCounts, cellKeyOf, storedRows, writeValues } from '../values.writer.js';
+import { MAX_PROBLEMS, MAX_ROWS, type OptionalFieldColumn, type ReadColumn, VALUES_SHEET } from './columns.js';
 import { openFile } from './file-rows.js';
 import type { ImportSource } from './import-source.js';
 import { type PackageFrame, loadPackageFrame } from './package-frame.js';
@@ -44,7 +46,7 @@ export interface ImportOptions {
  * written in batches inside ONE transaction, checked row by row as it goes (unknown codes, duplicate
  * cells, the entry checks of the grid); any problem, or a dry run, rolls everything back at the end,
  * so nothing is ever partly imported. Cells not in the file are left alone; a row with every field
- * empty clears its cell.
+ * empty clears its cell. A column the file does not have leaves that field as stored (keepStoredFields).
  */
 export async function importValues(ctx: Ctx, submissionId: string, source: ImportSource, options: ImportOptions): Promise<IdempotentAnswer<ImportValuesResultT>> {
   const loaded = await loadSubmission(ctx, submissionId);
@@ -103,6 +105,7 @@ async function importInTransaction(
   const keyIndex = new Map<string, number>();
   let parser: RowParser | null = null;
   let sheet: string | undefined;
+  let absent: OptionalFieldColumn[] = [];
   let rows = 0;
   let batch: { row: number; parsed: ParsedRow }[] = [];
   let writing = false;
@@ -115,7 +118,8 @@ async function importInTransaction(
       indicators: [...new Set(current.map((b) => b.parsed.indicator))],
       locations: frame.locations.length ? [...new Set(current.flatMap((b) => frame.locations[b.parsed.locationIndex - 1] ?? []))] : [],
     };
-    const checked = checkEntries(current.map((b) => b.parsed.input), setting);
+    const inputs = absent.length > 0 && !knownAbsent ? await keepStoredFields(ctx.db, submission.id, current.map((b) => b.parsed), absent) : current.map((b) => b.parsed.input);
+    const checked = checkEntries(inputs, setting);
     for (const p of checked.problems) {
       report({ ...(sheet && { sheet }), row: current[p.index]!.row, column: FIELD_COLUMN[p.field], reason: p.reason, ...(p.params && { params: p.params }) });
     }
@@ -144,6 +148,7 @@ async function importInTransaction(
     if (event.kind === 'columns') {
       sawColumns = true;
       sheet = event.sheet;
+      absent = event.absent;
       event.problems.forEach(report);
       parser = new RowParser(frame, opened.decimal, sheet);
       continue;
@@ -186,6 +191,41 @@ async function importInTransaction(
   const result: ImportValuesResultT = { dryRun: options.dryRun, format: opened.format, rows, ...counts, problems: await warnings(ctx, submission.id, frame) };
   if (options.dryRun) throw new Rollback({ result });
   return result;
+}
+
+/**
+ * The rows' changes with the fields the file has no column for taken from the stored cell: a missing
+ * column is not an empty one (a CSV without `comment` must not wipe the comments of the cells it
+ * lists). Done before the entry checks, so a kept numerator and denominator are checked and make the
+ * percentage as if the file held them; a cell not stored yet gets the field empty.
+ */
+async function keepStoredFields(db: Database, submissionId: string, rows: ParsedRow[], absent: readonly OptionalFieldColumn[]): Promise<CellInput[]> {
+  const keys = rows.map(({ input, indicator }) => {
+    try {
+      return cellKeyOf(input.indicatorId, input.locationId, disaggregationKey(input.optionIds, indicator.categories));
+    } catch (e) {
+      if (e instanceof DisaggregationError) return null; // the entry checks refuse the row
+      throw e;
+    }
+  });
+  const cells = new Map<string, { indicatorId: string; locationId: string | null }>();
+  rows.forEach(({ input }, i) => {
+    const key = keys[i];
+    if (key) cells.set(key, input);
+  });
+  const stored = await storedRows(db, submissionId, cells);
+  return rows.map(({ input }, i) => {
+    const row = keys[i] ? stored.get(keys[i]) : undefined;
+    if (!row) return input;
+    const stays = (column: OptionalFieldColumn) => absent.includes(column);
+    return {
+      ...input,
+      ...(stays('numerator') && { numerator: row.numerator }),
+      ...(stays('denominator') && { denominator: row.denominator }),
+      ...(stays('text') && { text: row.text_value }),
+      ...(stays('comment') && { comment: row.comment }),
+    };
+  });
 }
 
 /** A compact number for a cell (indicator, place, breakdown), so a million-row file's duplicate check stays small. */
