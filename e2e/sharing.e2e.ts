@@ -69,29 +69,47 @@ describe('share links', () => {
 });
 
 describe('API tokens', () => {
-  it('are shown once on the profile page, read the API as their user, and stop when revoked', async () => {
+  it('are shown once on the profile page, read the API as their user, and stop when an administrator revokes them', async () => {
+    let token = '';
+    let projectId = '';
     await journey(browser, server.url, 'api-token', async (page) => {
-      await signIn(page, 'admin@fieldbook.demo');
-      const projectId = await kolwezi(page);
+      await signIn(page, 'me@fieldbook.demo');
+      projectId = await kolwezi(page);
       await page.goto('/profile');
       await page.getByTestId('api-token-new').click(WAIT);
       await page.getByTestId('api-token-name').fill('Power BI monthly refresh');
       await page.getByTestId('api-token-submit').click();
-      const token = (await page.getByTestId('api-token-secret').textContent(WAIT))!;
+      token = (await page.getByTestId('api-token-secret').textContent(WAIT))!;
       expect(token).toMatch(/^fbk_/);
       expect(await page.getByTestId('api-token-curl').textContent()).toContain(`Authorization: Bearer ${token}`);
       await page.getByTestId('api-token-done').click();
       await page.getByTestId('api-token-row').first().waitFor(WAIT);
       expect(await page.getByTestId('api-token-row').first().textContent()).not.toContain(token);
+    });
 
-      const iptt = () => fetch(`${server.url}/api/iptt?scope=project&id=${projectId}`, { headers: { authorization: `Bearer ${token}` } });
-      const ok = await iptt();
-      expect(ok.status).toBe(200);
-      expect(((await ok.json()) as { title: string }).title).toContain('CLM-KOL-01');
+    const iptt = () => fetch(`${server.url}/api/iptt?scope=project&id=${projectId}`, { headers: { authorization: `Bearer ${token}` } });
+    const ok = await iptt();
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { title: string }).title).toContain('CLM-KOL-01');
 
-      await page.getByTestId('api-token-revoke').first().click();
+    // The person leaves the programme: an installation administrator revokes the token from their user page.
+    await journey(browser, server.url, 'api-token-admin', async (page) => {
+      await signIn(page, 'admin@fieldbook.demo');
+      const userId = await page.evaluate(async () => {
+        const res = await fetch('/api/users?q=me%40fieldbook.demo');
+        return ((await res.json()) as { items: { id: string; email: string }[] }).items.find((u) => u.email === 'me@fieldbook.demo')!.id;
+      });
+      await page.goto(`/admin/users/${userId}`);
+      const card = page.getByTestId('api-tokens');
+      const row = card.getByTestId('api-token-row').filter({ hasText: 'Power BI monthly refresh' });
+      await row.waitFor(WAIT);
+      expect(await card.getByTestId('api-token-new').count()).toBe(0);
+      await row.scrollIntoViewIfNeeded();
+      await screenshot(page, 'api-tokens-admin', { fullPage: false });
+      await row.getByTestId('api-token-revoke').click();
       await page.getByTestId('api-token-revoke-confirm').click();
       await expect.poll(async () => (await iptt()).status, WAIT).toBe(401);
+      await row.getByTestId('api-token-revoke').waitFor({ state: 'detached', ...WAIT });
     });
   });
 });

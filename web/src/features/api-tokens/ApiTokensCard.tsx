@@ -1,13 +1,13 @@
 import { Badge, Button, Card, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconKey, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, ApiTokenStatus } from '@shared/schemas/api-tokens.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { ActionError } from '../admin/components/PageError.js';
 import { CreateApiTokenModal } from './CreateApiTokenModal.js';
-import { useMyApiTokens, useRevokeApiToken } from './queries.js';
+import { useMyApiTokens, useRevokeApiToken, useUserApiTokens } from './queries.js';
 
 const STATUS_COLOURS: Record<ApiTokenStatus, string> = { active: 'teal', expired: 'gray', revoked: 'red' };
 
@@ -16,6 +16,45 @@ export function ApiTokensCard() {
   const { t } = useTranslation('apiTokens');
   const tokens = useMyApiTokens();
   const [creating, setCreating] = useState(false);
+  return (
+    <TokensCard
+      tokens={tokens}
+      intro={t('intro')}
+      empty={t('empty')}
+      action={
+        <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => setCreating(true)} data-testid="api-token-new">
+          {t('new')}
+        </Button>
+      }
+    >
+      <CreateApiTokenModal opened={creating} onClose={() => setCreating(false)} />
+    </TokensCard>
+  );
+}
+
+/**
+ * A user's tokens on their administration page, for installation administrators: seen and revoked
+ * (when someone leaves or a token leaks), never created — a token is made by its owner, signed in.
+ */
+export function UserApiTokensCard({ userId }: { userId: string }) {
+  const { t } = useTranslation('apiTokens');
+  return <TokensCard tokens={useUserApiTokens(userId)} intro={t('adminIntro')} empty={t('adminEmpty')} />;
+}
+
+function TokensCard({
+  tokens,
+  intro,
+  empty,
+  action,
+  children,
+}: {
+  tokens: ReturnType<typeof useMyApiTokens>;
+  intro: string;
+  empty: string;
+  action?: ReactNode;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('apiTokens');
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
   return (
@@ -25,17 +64,15 @@ export function ApiTokensCard() {
           <div>
             <Title order={4}>{t('title')}</Title>
             <Text size="sm" c="dimmed">
-              {t('intro')}
+              {intro}
             </Text>
           </div>
-          <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => setCreating(true)} data-testid="api-token-new">
-            {t('new')}
-          </Button>
+          {action}
         </Group>
         {tokens.error && <ErrorAlert error={tokens.error} />}
         {tokens.data && tokens.data.items.length === 0 && (
           <Text size="sm" c="dimmed">
-            {t('empty')}
+            {empty}
           </Text>
         )}
         {tokens.data && tokens.data.items.length > 0 && (
@@ -82,7 +119,7 @@ export function ApiTokensCard() {
           </Table.ScrollContainer>
         )}
       </Stack>
-      <CreateApiTokenModal opened={creating} onClose={() => setCreating(false)} />
+      {children}
       <RevokeModal token={revoking} onClose={() => setRevoking(null)} />
     </Card>
   );

@@ -14,6 +14,13 @@ export const apiTokenQueries = {
 
 export const useMyApiTokens = () => useQuery(apiTokenQueries.mine());
 
+/** Another user's tokens, for installation administrators (the server refuses anyone else). */
+export const useUserApiTokens = (userId: string) =>
+  useQuery({
+    queryKey: [...apiTokenQueries.all, 'user', userId] as const,
+    queryFn: ({ signal }) => api<{ items: ApiToken[] }>('/api-tokens', { query: { userId }, signal }),
+  });
+
 export function useCreateApiToken() {
   const qc = useQueryClient();
   return useMutation({

@@ -12,7 +12,8 @@ import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCurrentUser } from '../../auth/session.js';
-import { canAdminOrganisation } from '../access.js';
+import { UserApiTokensCard } from '../../api-tokens/ApiTokensCard.js';
+import { canAdminOrganisation, isInstallationAdmin } from '../access.js';
 import { ActionError, PageError } from '../components/PageError.js';
 import { serverFieldErrors, zodFieldErrors } from '../components/forms.js';
 import { MembershipsCard } from './MembershipsCard.js';
@@ -74,6 +75,7 @@ export default function UserDetailPage() {
         </Stack>
       </SimpleGrid>
       <MembershipsCard user={u} manageable={manageable} />
+      {isInstallationAdmin(me) && u.id !== me.id && <UserApiTokensCard userId={u.id} />}
     </Stack>
   );
 }
