@@ -67,6 +67,8 @@ export type BudgetAnalysisResult = z.infer<typeof BudgetAnalysisResultSchema>;
 
 export const BudgetAnalysisPeriodSchema = z.object({
   key: z.string(),
+  /** The period as the reader's language says it (`Q2 2026`, `T2 2026`, `mars 2026`). */
+  label: z.string(),
   start: IsoDateSchema,
   end: IsoDateSchema,
   budgetMinor: money,

@@ -5,6 +5,7 @@ import { notFound } from '../../lib/errors.js';
 import { getIptt } from '../analytics/iptt.service.js';
 import { localized } from '../analytics/iptt.scope.js';
 import { projectMoneyAccess } from '../plans-access/plans-access.js';
+import { periodLabel } from '../analytics/pivot.labels.js';
 import { todayUtc } from '../reporting/rounds.mapper.js';
 import { type BudgetComputation, computeBudget } from './budget-analysis.core.js';
 import * as repo from './budget-analysis.repository.js';
@@ -95,7 +96,7 @@ export async function getBudgetAnalysis(ctx: Ctx, budgetId: string, asOf: string
       })
       // Result nodes in framework order (by code), lines linked to none last.
       .sort((x, y) => (x.resultNodeId === null ? 1 : 0) - (y.resultNodeId === null ? 1 : 0) || (x.code ?? '').localeCompare(y.code ?? '', 'en', { numeric: true })),
-    periods: a.periods.map(({ originalMinor: _o, ...p }) => p),
+    periods: a.periods.map(({ originalMinor: _o, ...p }) => ({ ...p, label: periodLabel(p.key, ctx.locale) })),
     rates,
   };
 }

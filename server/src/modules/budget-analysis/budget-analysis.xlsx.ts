@@ -100,7 +100,7 @@ export async function budgetAnalysisWorkbook(a: BudgetAnalysis, locale: Locale):
       { label: L.budget, kind: 'money', width: 15 }, { label: L.plannedToDate, kind: 'money', width: 15 }, { label: L.actual, kind: 'money', width: 15 },
       { label: L.pending, kind: 'money', width: 15 }, { label: L.variance, kind: 'money', width: 15 },
     ],
-    a.periods.map((p) => ({ cells: [p.key, p.start, p.end, major(p.budgetMinor), major(p.plannedToDateMinor), major(p.actualMinor), major(p.pendingMinor), major(p.varianceMinor)] })),
+    a.periods.map((p) => ({ cells: [p.label, p.start, p.end, major(p.budgetMinor), major(p.plannedToDateMinor), major(p.actualMinor), major(p.pendingMinor), major(p.varianceMinor)] })),
   );
   const resultRows: { cells: Cell[]; bold?: boolean }[] = [];
   for (const r of a.results) {

@@ -1,8 +1,10 @@
 import { fromMinor, isValidQuantity, lineTotal, sumMinor } from '@shared/domain/money.js';
 import { type Period, periodsBetween } from '@shared/domain/periods.js';
+import type { Locale } from '@shared/locales.js';
 import { BUDGET_CATEGORIES, type BudgetCategory, type BudgetLineInput, type BudgetPeriodType } from '@shared/schemas/budgets.js';
 import type { z } from 'zod';
 import type { DetailInput } from '../../lib/errors.js';
+import { periodLabel } from '../analytics/pivot.labels.js';
 
 /**
  * The pure rules of a budget draft: its period grid and the checks on a whole set of lines. Every
@@ -10,16 +12,12 @@ import type { DetailInput } from '../../lib/errors.js';
  * editor can mark every cell in one round trip.
  */
 
-/** The budget's periods in the lead organisation's fiscal year, each with a short label. */
-export function budgetPeriods(b: { start_date: string; end_date: string; period_type: string }, fyStartMonth: number): (Period & { label: string })[] {
-  return periodsBetween(b.start_date, b.end_date, b.period_type as BudgetPeriodType, fyStartMonth).map((p) => ({ ...p, label: periodLabel(p.key) }));
-}
-
-/** `2026-Q2` → `Q2 2026`, `FY2027-Q1` → `Q1 FY2027`; years and months (`2026-03`) stay as they are (the web names months). */
-export function periodLabel(key: string): string {
-  const q = /^(FY)?(\d{4})-Q(\d)$/.exec(key);
-  if (q) return `Q${q[3]} ${q[1] ?? ''}${q[2]}`;
-  return key;
+/**
+ * The budget's periods in the lead organisation's fiscal year, each labelled the way the IPTT and
+ * pivot tables say it in the reader's language (`Q2 2026`, `T2 2026`, `Q1 FY2027`, `mars 2026`).
+ */
+export function budgetPeriods(b: { start_date: string; end_date: string; period_type: string }, fyStartMonth: number, locale: Locale = 'en'): (Period & { label: string })[] {
+  return periodsBetween(b.start_date, b.end_date, b.period_type as BudgetPeriodType, fyStartMonth).map((p) => ({ ...p, label: periodLabel(p.key, locale) }));
 }
 
 export type LineInput = z.output<typeof BudgetLineInput>;

@@ -77,6 +77,9 @@ describe('creating a budget', () => {
       ['2026-Q3', 'Q3 2026', '2026-07-01', '2026-09-30'],
       ['2026-Q4', 'Q4 2026', '2026-10-01', '2026-12-31'],
     ]);
+    // In French the quarters are called as the IPTT and pivot tables call them.
+    const fr = (await (await t.as(w.users.finance.id, { 'accept-language': 'fr' })).get(`/api/budgets/${b.id}`)).json() as BudgetDetail;
+    expect(fr.periods.map((p) => p.label)).toEqual(['T1 2026', 'T2 2026', 'T3 2026', 'T4 2026']);
     expect(d.versions.map((v) => [v.number, v.kind, v.status, v.inForce])).toEqual([[1, 'original', 'draft', false]]);
     expect(d).toMatchObject({ canEdit: true, canSubmit: false, canApprove: false, canRevise: false, canDelete: true, canChangeStructure: true });
     expect(d.options.resultNodes.map((n) => n.code)).toEqual(['1.1']);

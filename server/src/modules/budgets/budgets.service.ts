@@ -186,7 +186,7 @@ export async function getBudget(ctx: Ctx, id: string, number?: number): Promise<
       : (inForce ?? [...versions].reverse().find((v) => OPEN.has(v.status)) ?? versions[versions.length - 1]);
   if (!selectedRow) throw new AppError('not_found', [{ field: 'query.version', reason: 'budget_version_unknown', params: { number: number ?? 0 } }]);
 
-  const periods = budgetPeriods(budget, budget.fy_start_month);
+  const periods = budgetPeriods(budget, budget.fy_start_month, ctx.locale);
   const [rows, amounts, counts] = await Promise.all([repo.linesOf(ctx.db, selectedRow.id), repo.amountsOf(ctx.db, selectedRow.id), repo.expenditureCounts(ctx.db, id)]);
 
   // A revision is read beside the original and the version in force.

@@ -71,7 +71,7 @@ export function PeriodChart({ a }: { a: BudgetAnalysis }) {
   const c = a.budget.currency;
   const digits = digitsOf(c);
   const rows = a.periods.map((p) => ({
-    key: p.key,
+    key: p.label,
     budget: toMajor(p.budgetMinor, c),
     planned: toMajor(p.plannedToDateMinor, c),
     actual: toMajor(p.actualMinor, c),

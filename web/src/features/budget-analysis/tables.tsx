@@ -261,7 +261,7 @@ export function PeriodTable({ a }: { a: BudgetAnalysis }) {
         {a.periods.map((p) => (
           <Table.Tr key={p.key} data-testid={`bva-period-${p.key}`}>
             <Table.Td>
-              <Text size="sm">{p.key}</Text>
+              <Text size="sm">{p.label}</Text>
               <Text size="xs" c="dimmed">
                 {formatDate(p.start)} – {formatDate(p.end)}
               </Text>
