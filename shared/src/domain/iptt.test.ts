@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DateRange, bucketTargets, carryForward, displayPeriods, optionTargets, periodOfKey, type PeriodRollUp, periodRollUp, rollUp, type TargetPeriod, wholePeriodBuckets } from './iptt.js';
+import type { AggregationRules } from './aggregation.js';
+import { type DateRange, bucketTargets, carryForward, displayPeriods, optionTargets, periodOfKey, type PeriodRollUp, periodRollUp, placesTarget, rollUp, type TargetPeriod, wholePeriodBuckets } from './iptt.js';
 import type { PeriodType } from './periods.js';
 import { periodsBetween } from './periods.js';
 
@@ -178,6 +179,33 @@ describe('optionTargets', () => {
     // Breakdowns holding F: sex×age (5 + 4 = 9), sex×disability (7), sex×age×disability (3). Coarsest first, then by category order.
     // Y: sex×age (5) before sex×age×disability (3). D: sex×disability (7).
     expect(of(entries, 'number', categories)).toMatchObject({ F: 9, Y: 5, O: 4, D: 7, N: 2 });
+  });
+});
+
+describe('placesTarget', () => {
+  const rules = (type: AggregationRules['type'], location: AggregationRules['location']): AggregationRules => ({ type, time: 'sum', location });
+
+  it('keeps one place’s own target as set, whatever the type or rule', () => {
+    expect(placesTarget([600], rules('number', 'sum'))).toBe(600);
+    expect(placesTarget([80], rules('percentage', 'sum'))).toBe(80);
+    expect(placesTarget([7], rules('number', 'none'))).toBe(7);
+    expect(placesTarget([null], rules('number', 'sum'))).toBeNull();
+  });
+
+  it('combines several places by the place rule, like their actuals: 600 and 300 → 900, 600, 450', () => {
+    expect(placesTarget([600, 300], rules('number', 'sum'))).toBe(900);
+    expect(placesTarget([600, 300], rules('currency', 'max'))).toBe(600);
+    expect(placesTarget([600, 300], rules('number', 'average'))).toBe(450);
+    // "Not at all": a figure only for exactly one place.
+    expect(placesTarget([600, 300], rules('number', 'none'))).toBeNull();
+  });
+
+  it('gives none when a place has no target, when nothing is asked, and for rates of several places', () => {
+    expect(placesTarget([600, null], rules('number', 'sum'))).toBeNull();
+    expect(placesTarget([], rules('number', 'sum'))).toBeNull();
+    // 80 % and 40 % are not 60 %: without numerators and denominators rates cannot be pooled.
+    expect(placesTarget([80, 40], rules('percentage', 'sum'))).toBeNull();
+    expect(placesTarget([80, 40], rules('percentage', 'max'))).toBeNull();
   });
 });
 

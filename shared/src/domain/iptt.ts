@@ -1,5 +1,5 @@
 import type { Granularity } from '../schemas/monitoring.js';
-import type { IndicatorType, TimeAggregation } from './aggregation.js';
+import { type AggregationRules, aggregate, type IndicatorType, type TimeAggregation } from './aggregation.js';
 import { type Period, type PeriodType, periodOf, periodsBetween } from './periods.js';
 
 /**
@@ -109,6 +109,21 @@ export function bucketTargets(targets: readonly TargetPeriod[], buckets: readonl
     if (counted.length <= 1) return counted[0]?.value ?? null;
     return t.rule ? rollUp(counted.map((x) => x.value), t.rule) : null;
   });
+}
+
+/**
+ * The target of some places together, from each place's own target (null where it has none), as
+ * the engine combines their actuals: by the indicator's place rule (`aggregate`, one value per
+ * place). One place keeps its target as set, as the map shows it. Several need a target each — a
+ * target for part of the area would be measured against the actual of all of it — and a percentage
+ * gets none: its targets are stored as rates, without the numerator and denominator that pooling
+ * needs, and an average of rates is never used.
+ */
+export function placesTarget(targets: readonly (number | null)[], rules: AggregationRules): number | null {
+  if (targets.length === 1) return targets[0]!;
+  if (targets.length === 0 || rules.type === 'percentage' || targets.some((x) => x === null)) return null;
+  const observations = targets.map((value, n) => ({ locationId: String(n).padStart(6, '0'), date: '', value }));
+  return aggregate(observations, rules)?.value ?? null;
 }
 
 /** Types whose values split a population, so targets of its parts add up to the whole. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Iptt, IpttCell, IpttRow } from '@shared/schemas/monitoring.js';
+import type { IndicatorMap, Iptt, IpttCell, IpttRow } from '@shared/schemas/monitoring.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { buildIpttWorld, type IpttWorld } from './iptt.test-world.js';
 
@@ -175,6 +175,141 @@ describe('GET /api/iptt periods and filters', () => {
   });
 });
 
+/**
+ * Under a place filter the targets are the places' own (iptt.test-world.ts lists them), as the map
+ * shows them, never the targets for all places together. Actuals as in the first table, X and Y apart:
+ *
+ *   X only        | Q1               | Q2              | Q3        | Q4             | LOP
+ *   I1            | 120 / 100 (83.3) | 160 / 120 (75)  | 160 / —   | 160 / 80 (50)  | 600 / 300 (50 %)
+ *     F           |  70 /  60 (85.7) |  — / 70         |  — / —    |  — / 40        | 350 / 170 (48.57 %)
+ *     M           |  50 /  40 (80)   |  — / 50         |  — / —    |  — / 40        | 250 / 130 (52 %)
+ *   I2 cum.       |  40 /  50 (125)  |  80 / 120 (150) |  80 / 120 | 120 / 180 (150)| 150 / 180 (120 %)
+ *   I3 decr.      |  — / 38          |  — / 33         |  — / —    |  25 / 24       |  25 / 24: 25 ÷ 24 = 104.17 %
+ *   I4 %          |  70 / 75 (107.1) |  85 / 90 (105.9)|  — / —    |  — / —         |  80 / 75/90 = 83.33 (104.17 %)
+ *
+ * I3's baseline (40) is all places'; a place is measured against its target alone, like an option.
+ *
+ *   X and Y       | Q1               | Q2              | Q3        | Q4        | LOP
+ *   I1 (sum)      | 180 / 150 (83.3) | 240 / 145 (60.4)|  — (Y has none) | — / 120 | 900 / 415 (46.11 %)
+ *     F           |  — (Y has none)  |  —              |  —        |  —        | 530 / 240 (45.28 %)
+ *     M           |  —               |  —              |  —        |  —        |  — (Y has none)
+ *   I2, I3        | no target: Y has none of its own
+ *   I4 %          | no target: rates set per place cannot be pooled without their numerators and denominators
+ *
+ *   Y only: I1 60 / 50 (83.3), 80 / 25 (31.25), — / —, — / 40; LOP 300 / 115 (38.33 %); I2 and I3 none.
+ *   RX (X's region), alone or with X inside it: I1 LOP 650 / 300 (46.15 %), no period targets.
+ */
+describe('GET /api/iptt targets under a place filter', () => {
+  const atPlaces = (...ids: string[]) => iptt(w.users.manager.id, { scope: 'project', id: w.p1.id, locationIds: ids.join(',') });
+  async function mapArea(indicatorId: string, level: string, placeId: string) {
+    const res = await (await t.as(w.users.manager.id)).get(`/api/indicators/${indicatorId}/map?level=${level}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as IndicatorMap).areas.find((a) => a.locationId === placeId)!;
+  }
+
+  it('shows one place’s own targets and % met, the figures the map shows for it', async () => {
+    const r = await atPlaces(w.places.X.id);
+    const i1 = indicatorRow(r, w.indicators.i1.id);
+    expect(targets(i1.periods)).toEqual([120, 160, 160, 160]);
+    expect(actuals(i1.periods)).toEqual([100, 120, null, 80]);
+    expect(percents(i1.periods)).toEqual([83.3333, 75, null, 50]);
+    expect(i1.lop).toMatchObject({ target: 600, actual: { value: 300 }, percentMet: 50 });
+    const onMap = await mapArea(w.indicators.i1.id, 'admin2', w.places.X.id);
+    expect([onMap.target, onMap.figure?.value]).toEqual([i1.lop.target, i1.lop.actual!.value]);
+
+    const f = optionRow(r, w.indicators.i1.id, w.F);
+    expect(targets(f.periods)).toEqual([70, null, null, null]);
+    expect(percents(f.periods)).toEqual([85.7143, null, null, null]);
+    expect(f.lop).toMatchObject({ target: 350, actual: { value: 170 } });
+    expect(f.lop.percentMet).toBeCloseTo(48.5714, 4);
+    const m = optionRow(r, w.indicators.i1.id, w.M);
+    expect(targets(m.periods)).toEqual([50, null, null, null]);
+    expect(m.lop).toMatchObject({ target: 250, actual: { value: 130 }, percentMet: 52 });
+
+    const i2 = indicatorRow(r, w.indicators.i2.id);
+    expect(targets(i2.periods)).toEqual([40, 80, 80, 120]);
+    expect(percents(i2.periods)).toEqual([125, 150, 150, 150]);
+    expect(i2.lop).toMatchObject({ target: 150, actual: { value: 180 }, percentMet: 120 });
+
+    const i3 = indicatorRow(r, w.indicators.i3.id);
+    expect(i3.baseline).toBe(40);
+    expect(targets(i3.periods)).toEqual([null, null, null, 25]);
+    expect(percents(i3.periods)).toEqual([null, null, null, 104.1667]);
+    expect(i3.lop).toMatchObject({ target: 25, actual: { value: 24 } });
+    expect(i3.lop.percentMet).toBeCloseTo(104.1667, 4);
+
+    const i4 = indicatorRow(r, w.indicators.i4.id);
+    expect(targets(i4.periods)).toEqual([70, 85, null, null]);
+    expect(percents(i4.periods)).toEqual([107.1429, 105.8824, null, null]);
+    expect(i4.lop.target).toBe(80);
+    expect(i4.lop.actual!.value).toBeCloseTo(83.3333, 4);
+    expect(i4.lop.percentMet).toBeCloseTo(104.1667, 4);
+    const rateOnMap = await mapArea(w.indicators.i4.id, 'admin2', w.places.X.id);
+    expect(rateOnMap.target).toBe(80);
+    expect(rateOnMap.figure!.value).toBeCloseTo(i4.lop.actual!.value!, 9);
+  });
+
+  it('combines the targets of two places by the place rule, and gives none where a place has none or for a percentage', async () => {
+    const r = await atPlaces(w.places.X.id, w.places.Y.id);
+    const i1 = indicatorRow(r, w.indicators.i1.id);
+    expect(targets(i1.periods)).toEqual([180, 240, null, null]);
+    expect(actuals(i1.periods)).toEqual([150, 145, null, 120]);
+    expect(percents(i1.periods)).toEqual([83.3333, 60.4167, null, null]);
+    expect(i1.lop).toMatchObject({ target: 900, actual: { value: 415 } });
+    expect(i1.lop.percentMet).toBeCloseTo(46.1111, 4);
+    const [x, y] = [await mapArea(w.indicators.i1.id, 'admin2', w.places.X.id), await mapArea(w.indicators.i1.id, 'admin2', w.places.Y.id)];
+    expect(x.target! + y.target!).toBe(i1.lop.target);
+
+    const f = optionRow(r, w.indicators.i1.id, w.F);
+    expect(targets(f.periods)).toEqual([null, null, null, null]);
+    expect(f.lop).toMatchObject({ target: 530, actual: { value: 240 } });
+    expect(f.lop.percentMet).toBeCloseTo(45.283, 3);
+    expect(optionRow(r, w.indicators.i1.id, w.M).lop.target).toBeNull();
+
+    for (const id of [w.indicators.i2.id, w.indicators.i3.id]) {
+      const row = indicatorRow(r, id);
+      expect([row.lop.target, ...targets(row.periods)]).toEqual([null, null, null, null, null]);
+    }
+    const i4 = indicatorRow(r, w.indicators.i4.id);
+    expect([i4.lop.target, ...targets(i4.periods)]).toEqual([null, null, null, null, null]);
+    expect(i4.periods[0]!.actual).toMatchObject({ value: 40, numerator: 40, denominator: 100 });
+  });
+
+  it('gives a place without a target of its own no target, not the one for all places', async () => {
+    const r = await atPlaces(w.places.Y.id);
+    const i1 = indicatorRow(r, w.indicators.i1.id);
+    expect(targets(i1.periods)).toEqual([60, 80, null, null]);
+    expect(percents(i1.periods)).toEqual([83.3333, 31.25, null, null]);
+    expect(i1.lop).toMatchObject({ target: 300, actual: { value: 115 } });
+    const i2 = indicatorRow(r, w.indicators.i2.id);
+    expect([i2.lop.target, ...targets(i2.periods)]).toEqual([null, null, null, null, null]);
+    expect(indicatorRow(r, w.indicators.i3.id).lop).toMatchObject({ target: null, percentMet: null });
+
+    const programme = await iptt(w.users.manager.id, { scope: 'programme', id: w.programme.id, locationIds: w.places.X.id });
+    const pi = indicatorRow(programme, w.indicators.pi.id);
+    // I1 at X (300) and J1 at X (30), against no target: the programme's 2000 is for all places.
+    expect(pi.lop).toMatchObject({ target: null, actual: { value: 330 }, percentMet: null });
+    expect(targets(pi.periods)).toEqual([null, null, null, null]);
+  });
+
+  it('takes a region’s own target, not its districts’, and counts a place inside another one asked for once', async () => {
+    for (const ids of [[w.places.RX.id], [w.places.RX.id, w.places.X.id]]) {
+      const i1 = indicatorRow(await atPlaces(...ids), w.indicators.i1.id);
+      expect(i1.lop).toMatchObject({ target: 650, actual: { value: 300 } });
+      expect(i1.lop.percentMet).toBeCloseTo(46.1538, 4);
+      expect(targets(i1.periods)).toEqual([null, null, null, null]);
+    }
+    const onMap = await mapArea(w.indicators.i1.id, 'admin1', w.places.RX.id);
+    expect([onMap.target, onMap.figure?.value]).toEqual([650, 300]);
+  });
+
+  it('keeps the targets for all places when no place is asked for', async () => {
+    const i1 = indicatorRow(await iptt(w.users.manager.id, { scope: 'project', id: w.p1.id }), w.indicators.i1.id);
+    expect(i1.lop.target).toBe(1000);
+    expect(targets(i1.periods)).toEqual([200, 300, 250, 250]);
+  });
+});
+
 describe('GET /api/iptt access', () => {
   it('includes pending values, marked, when a manager asks', async () => {
     const r = await iptt(w.users.manager.id, { scope: 'project', id: w.p1.id, includePending: 'true' });
@@ -293,6 +428,14 @@ describe('GET /api/iptt/export.xlsx', () => {
     expect(ws.getRow(11).getCell(6).numFmt).toBe('0.0"%"');
 
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 8 });
+  });
+
+  it('writes the place’s own targets under a place filter, as the table shows them', async () => {
+    const { ws } = await workbook(w.users.manager.id, { scope: 'project', id: w.p1.id, locationIds: w.places.X.id });
+    // I1 at X: LOP 600 / 300 / 50; Q1 120 / 100 / 83.3.
+    const i1 = ws.getRow(13);
+    expect([5, 6, 7, 8, 9].map((c) => i1.getCell(c).value)).toEqual([600, 300, 50, 120, 100]);
+    expect(i1.getCell(10).value).toBeCloseTo(83.3333, 4);
   });
 
   it('marks pending values in italics and says so in the title lines', async () => {

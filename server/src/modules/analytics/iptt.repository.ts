@@ -111,13 +111,16 @@ export const optionsOf = (db: Database, categoryIds: readonly string[]) =>
 
 export type TargetRow = Awaited<ReturnType<typeof targetsOf>>[number];
 
-/** Targets for all the indicator's places together (location null), every period and breakdown. */
-export const targetsOf = (db: Database, indicatorIds: readonly string[]) =>
+/**
+ * Targets of some indicators, every period and breakdown: those for all their places together
+ * (`places` null, location null), those set for some places, or those set for each place ('each').
+ */
+export const targetsOf = (db: Database, indicatorIds: readonly string[], places: readonly string[] | null | 'each') =>
   db
     .selectFrom('indicator_targets')
-    .select(['indicator_id', 'period_key', 'disaggregation_key', 'value'])
+    .select(['indicator_id', 'location_id', 'period_key', 'disaggregation_key', 'value'])
     .where('indicator_id', 'in', orNone(indicatorIds))
-    .where('location_id', 'is', null)
+    .$call((q) => (places === null ? q.where('location_id', 'is', null) : places === 'each' ? q.where('location_id', 'is not', null) : q.where('location_id', 'in', orNone(places))))
     .execute();
 
 /** Organisations taking part in some projects (lead, implementing, donor). */

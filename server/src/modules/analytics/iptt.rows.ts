@@ -5,7 +5,7 @@ import type { Figure, IpttCell, IpttRow } from '@shared/schemas/monitoring.js';
 import { type FigureTable, LOP_COLUMN } from './iptt.figures.js';
 import type { Outline, OutlineIndicator } from './iptt.outline.js';
 import type { TargetRow } from './iptt.repository.js';
-import { Alignment, IndicatorTargets, type RowTargets } from './iptt.targets.js';
+import { Alignment, type RowTargets, rowTargets } from './iptt.targets.js';
 
 /** Puts figures and targets into the outline's rows, in display order. */
 export interface RowInputs {
@@ -13,6 +13,11 @@ export interface RowInputs {
   periods: readonly Period[];
   figures: FigureTable;
   targets: ReadonlyMap<string, TargetRow[]>;
+  /**
+   * Null: targets for all places together. Under a place filter, the places whose own targets
+   * count (`targets` holds theirs): those asked for, less any inside another one asked for.
+   */
+  targetPlaces: readonly string[] | null;
   /** Categories whose rows are shown (empty: every category of each indicator). */
   categoryIds: readonly string[];
 }
@@ -45,8 +50,9 @@ function indicatorRows(i: OutlineIndicator, inputs: RowInputs, alignment: Alignm
   };
   const baseline = i.row.baseline_value === null ? null : Number(i.row.baseline_value);
   if (!isQuantitative(i)) return [{ kind: 'indicator', ...facts, baseline, lop: EMPTY, periods: inputs.periods.map(() => EMPTY) }];
-  const targets = new IndicatorTargets(i, inputs.targets.get(i.row.id) ?? [], inputs.outline.categories, inputs.periods, alignment);
-  const rows: IpttRow[] = [{ kind: 'indicator', ...facts, baseline, ...cells(i, inputs, targets.total(), null, baseline) }];
+  const targets = rowTargets(i, inputs.targets.get(i.row.id) ?? [], inputs.targetPlaces, inputs.outline.categories, inputs.periods, alignment);
+  // The baseline is all places'; some places are measured against their targets alone, like an option.
+  const rows: IpttRow[] = [{ kind: 'indicator', ...facts, baseline, ...cells(i, inputs, targets.total(), null, inputs.targetPlaces ? null : baseline) }];
   for (const categoryId of shownCategories(i, inputs.categoryIds)) {
     const category = inputs.outline.categories.get(categoryId);
     for (const option of category?.options ?? []) {

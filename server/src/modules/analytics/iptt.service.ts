@@ -25,6 +25,10 @@ type Query = z.infer<typeof IpttQuery>;
  * The period range filters every figure: the life-of-project actual is what was reported over the
  * periods shown, and running totals of cumulative indicators start at the first of them, like their
  * running targets.
+ *
+ * A place filter filters targets too: the targets are then those set for the places asked for
+ * (the map's target of each place), combined by the indicator's place rule (see PlacesTargets),
+ * never the targets for all places together.
  */
 export async function getIptt(ctx: Ctx, q: Query): Promise<Iptt> {
   return (await build(ctx, q)).iptt;
@@ -56,7 +60,8 @@ async function build(ctx: Ctx, q: Query): Promise<{ iptt: Iptt; scope: IpttScope
 
   // Facts within whole periods shown; without periods (no dates), the range as asked.
   const range = periods.length ? { from: periods[0]!.start, to: periods.at(-1)!.end } : { from: q.from, to: q.to };
-  const places = await placeFilter(ctx, s, q.locationIds);
+  const filter = await placeFilter(ctx, s, q.locationIds);
+  const places = filter?.ids;
   const counted = indicators.filter((i) => isQuantitative(i) && i.sourceIds.length > 0);
   const categoryIds = [...new Set(counted.flatMap((i) => shownCategories(i, q.categoryIds)))];
   const base: BaseQuery = {
@@ -78,7 +83,7 @@ async function build(ctx: Ctx, q: Query): Promise<{ iptt: Iptt; scope: IpttScope
           granularity: q.granularity,
           fyStartMonth: s.fyStartMonth,
         }),
-    targetsByIndicator(ctx, counted.map((i) => i.row.id)),
+    targetsByIndicator(ctx, counted.map((i) => i.row.id), filter?.targetPlaces ?? null),
     filterOptions(ctx, s, outline),
   ]);
 
@@ -90,16 +95,16 @@ async function build(ctx: Ctx, q: Query): Promise<{ iptt: Iptt; scope: IpttScope
     periods: periods.map(({ key, start, end }) => ({ key, start, end })),
     includesPending,
     generatedAt: nowIso(),
-    rows: buildRows({ outline, periods, figures, targets, categoryIds: q.categoryIds }),
+    rows: buildRows({ outline, periods, figures, targets, targetPlaces: filter?.targetPlaces ?? null, categoryIds: q.categoryIds }),
     options,
     canIncludePending,
   };
   return { iptt, scope: s };
 }
 
-async function targetsByIndicator(ctx: Ctx, indicatorIds: string[]) {
+async function targetsByIndicator(ctx: Ctx, indicatorIds: string[], places: readonly string[] | null) {
   const out = new Map<string, repo.TargetRow[]>();
-  for (const t of await repo.targetsOf(ctx.db, indicatorIds)) {
+  for (const t of await repo.targetsOf(ctx.db, indicatorIds, places)) {
     const list = out.get(t.indicator_id);
     if (list) list.push(t);
     else out.set(t.indicator_id, [t]);
@@ -107,17 +112,31 @@ async function targetsByIndicator(ctx: Ctx, indicatorIds: string[]) {
   return out;
 }
 
+interface PlaceFilter {
+  /** The places whose values count (with everything under them); empty: nothing matches. */
+  ids: string[];
+  /**
+   * The places whose own targets count: null when no place was asked for (a country's table
+   * without a filter keeps the targets for all places together); otherwise those asked for, less
+   * any inside another one asked for, whose values already count there and whose target is part
+   * of that place's.
+   */
+  targetPlaces: string[] | null;
+}
+
 /**
  * The places whose values count: those asked for (that exist), and for a country only those
- * within it — by default the country itself. Undefined: no filter; empty: nothing matches.
+ * within it — by default the country itself. Undefined: no filter.
  */
-async function placeFilter(ctx: Ctx, s: IpttScopeInfo, asked: string[]): Promise<string[] | undefined> {
-  if (!asked.length) return s.countryLocationId ? [s.countryLocationId] : undefined;
+async function placeFilter(ctx: Ctx, s: IpttScopeInfo, asked: string[]): Promise<PlaceFilter | undefined> {
+  if (!asked.length) return s.countryLocationId ? { ids: [s.countryLocationId], targetPlaces: null } : undefined;
   const found = await repo.placesByIds(ctx.db, asked);
-  if (!s.countryLocationId) return found.map((p) => p.id);
-  const parents = new Map((await repo.withAncestors(ctx.db, found)).map((p) => [p.id, p.parent_id]));
-  const within = (id: string | null): boolean => id !== null && (id === s.countryLocationId || within(parents.get(id) ?? null));
-  return found.filter((p) => within(p.id)).map((p) => p.id);
+  const parents = new Map(
+    (found.length > 1 || s.countryLocationId ? await repo.withAncestors(ctx.db, found) : found).map((p) => [p.id, p.parent_id]),
+  );
+  const within = (id: string | null, place: string): boolean => id !== null && (id === place || within(parents.get(id) ?? null, place));
+  const ids = found.filter((p) => !s.countryLocationId || within(p.id, s.countryLocationId)).map((p) => p.id);
+  return { ids, targetPlaces: ids.filter((id) => !ids.some((other) => other !== id && within(parents.get(id) ?? null, other))) };
 }
 
 /** Partners (and reporters) limited to their own organisation's figures are offered only that organisation. */

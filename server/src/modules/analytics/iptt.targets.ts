@@ -1,5 +1,5 @@
 import type { IndicatorType } from '@shared/domain/aggregation.js';
-import { bucketTargets, optionTargets, periodOfKey, periodRollUp, type TargetPeriod, type TargetRule, wholePeriodBuckets } from '@shared/domain/iptt.js';
+import { bucketTargets, optionTargets, periodOfKey, periodRollUp, placesTarget, type TargetPeriod, type TargetRule, wholePeriodBuckets } from '@shared/domain/iptt.js';
 import type { Period, PeriodType } from '@shared/domain/periods.js';
 import { LOP_PERIOD_KEY } from '@shared/schemas/targets.js';
 import type { OutlineCategory, OutlineIndicator } from './iptt.outline.js';
@@ -12,6 +12,23 @@ export interface RowTargets {
 }
 
 type Entry = { key: string; value: number };
+
+/** What gives a row its targets: the indicator's total and each option's. */
+export interface RowTargetSource {
+  total(): RowTargets;
+  option(optionId: string): RowTargets;
+}
+
+/**
+ * A place's own life-of-project target: the total (no breakdown) set for exactly that place —
+ * never the one for all places together, nor one of a place above or below it. The map shows it
+ * for each area; the IPTT filtered to the place shows it as its life-of-project target.
+ */
+const isPlaceLopTotal = (r: TargetRow) => r.location_id !== null && r.period_key === LOP_PERIOD_KEY && r.disaggregation_key === '';
+
+/** Each place's own life-of-project target, from an indicator's targets set per place. */
+export const placeLopTargets = (rows: readonly TargetRow[]): Map<string, number> =>
+  new Map(rows.filter(isPlaceLopTotal).map((r) => [r.location_id!, Number(r.value)]));
 
 /**
  * Which periods shown can hold targets of a frequency, worked out once per frequency and fiscal
@@ -30,11 +47,12 @@ export class Alignment {
 }
 
 /**
- * Targets of an indicator and of its options, from the targets set for all its places together.
- * The life-of-project target of the total is the indicator's own `lop_target` (one number in one
- * place, never the sum of the periods); an option's comes from the life-of-project breakdown.
+ * Targets of an indicator and of its options, from the targets set for all its places together or
+ * for one place. The life-of-project target of the total is, for all places, the indicator's own
+ * `lop_target` and, for a place, its own life-of-project total (one number in one place, never the
+ * sum of the periods); an option's comes from the life-of-project breakdown.
  */
-export class IndicatorTargets {
+export class IndicatorTargets implements RowTargetSource {
   /** Period targets whose key names a period of the indicator's frequency, with their breakdowns. */
   private readonly dated: { period: Period; entries: Entry[] }[] = [];
   private readonly lopEntries: Entry[] = [];
@@ -44,12 +62,16 @@ export class IndicatorTargets {
   /** Each option's target, per dated period and for the life of the project (worked out on first use). */
   private byOption: { periods: Map<string, number>[]; lop: Map<string, number> } | null = null;
 
+  private readonly lop: number | null;
+
+  /** `rows`: the indicator's targets for all places together, or those of the one place `placeId`. */
   constructor(
     private readonly indicator: OutlineIndicator,
     rows: readonly TargetRow[],
     categories: ReadonlyMap<string, OutlineCategory>,
     private readonly periods: readonly Period[],
     alignment: Alignment,
+    placeId: string | null = null,
   ) {
     const frequency = indicator.row.frequency as PeriodType;
     const byKey = new Map<string, Entry[]>();
@@ -73,11 +95,12 @@ export class IndicatorTargets {
       since: periods[0]?.start,
     };
     this.aligned = alignment.of(frequency, indicator.fyStartMonth);
+    const lop = placeId === null ? indicator.row.lop_target : rows.find((r) => r.location_id === placeId && isPlaceLopTotal(r))?.value;
+    this.lop = lop === null || lop === undefined ? null : Number(lop);
   }
 
   total(): RowTargets {
-    const lop = this.indicator.row.lop_target;
-    return { lop: lop === null ? null : Number(lop), periods: this.inPeriods((d) => d.entries.find((e) => e.key === '')?.value) };
+    return { lop: this.lop, periods: this.inPeriods((d) => d.entries.find((e) => e.key === '')?.value) };
   }
 
   option(optionId: string): RowTargets {
@@ -100,4 +123,52 @@ export class IndicatorTargets {
     });
     return bucketTargets(dated, this.periods, this.aligned, this.rule);
   }
+}
+
+/**
+ * Targets under a place filter: each place's own (as IndicatorTargets for that place), combined
+ * cell by cell like the engine combines the places' actuals (`placesTarget`: the place rule, every
+ * place needing a target, none for a percentage over several places). Each place's period targets
+ * are first rolled over time, then across places — the engine's order for actuals too.
+ */
+export class PlacesTargets implements RowTargetSource {
+  constructor(
+    private readonly indicator: OutlineIndicator,
+    private readonly places: readonly IndicatorTargets[],
+    private readonly periodCount: number,
+  ) {}
+
+  total(): RowTargets {
+    return this.combine(this.places.map((p) => p.total()));
+  }
+
+  option(optionId: string): RowTargets {
+    return this.combine(this.places.map((p) => p.option(optionId)));
+  }
+
+  private combine(each: RowTargets[]): RowTargets {
+    const rules = this.indicator.rules;
+    return {
+      lop: placesTarget(each.map((t) => t.lop), rules),
+      periods: Array.from({ length: this.periodCount }, (_, n) => placesTarget(each.map((t) => t.periods[n] ?? null), rules)),
+    };
+  }
+}
+
+/**
+ * The targets of an indicator's rows: for all its places together (`places` null: no place
+ * filter), or for the places of a place filter, from their own targets only — a place without a
+ * target of its own has none, whatever the target for all places.
+ */
+export function rowTargets(
+  indicator: OutlineIndicator,
+  rows: readonly TargetRow[],
+  places: readonly string[] | null,
+  categories: ReadonlyMap<string, OutlineCategory>,
+  periods: readonly Period[],
+  alignment: Alignment,
+): RowTargetSource {
+  if (places === null) return new IndicatorTargets(indicator, rows, categories, periods, alignment);
+  const byPlace = places.map((id) => new IndicatorTargets(indicator, rows.filter((r) => r.location_id === id), categories, periods, alignment, id));
+  return new PlacesTargets(indicator, byPlace, periods.length);
 }

@@ -85,12 +85,13 @@ async function indicator(db: Database, o: IndicatorSetup) {
   return row;
 }
 
-export async function setTargets(db: Database, indicatorId: string, targets: [period: string, key: string, value: number][]) {
+/** Targets for all the indicator's places together, or for one place. */
+export async function setTargets(db: Database, indicatorId: string, targets: [period: string, key: string, value: number][], locationId: string | null = null) {
   const now = nowIso();
   await db
     .insertInto('indicator_targets')
     .values(targets.map(([period_key, disaggregation_key, value]) => ({
-      id: newId(), indicator_id: indicatorId, period_key, location_id: null, disaggregation_key, value, created_at: now, updated_at: now,
+      id: newId(), indicator_id: indicatorId, period_key, location_id: locationId, disaggregation_key, value, created_at: now, updated_at: now,
     })))
     .execute();
 }
@@ -106,7 +107,18 @@ const Q = {
  * Organisation ORG runs programme PRG (2025) with projects P1 and P2 in Mali; partner PART
  * implements part of P1. P1's framework: goal G1 (I3 decreasing, I4 percentage) above outcome O1
  * (I1 by sex, I2 cumulative, I5 qualitative). P1 and P2's first indicators roll up into the
- * programme indicator PI. Places X and Y are in Mali, Z in Senegal.
+ * programme indicator PI. Places X and Y are in Mali, Z in Senegal; RX is X's region.
+ *
+ * Besides the targets for all places together, some are set per place (only a place filter reads
+ * them):
+ *
+ *   I1  X  LOP 600 (F 350, M 250); Q1 120 (F 70, M 50), Q2 160, Q3 160, Q4 160
+ *       Y  LOP 300 (F 180);        Q1 60, Q2 80
+ *       RX LOP 650
+ *   I2  X  LOP 150; Q1 40, Q2 40, Q4 40 (cumulative)
+ *   I3  X  LOP 25; Q4 25 (decreasing)
+ *   I4  X  LOP 80; Q1 70, Q2 85 (percentage)
+ *       Y  LOP 40; Q1 30
  */
 export async function buildIpttWorld(db: Database) {
   const org = await buildOrganisation(db, { name: 'Lead organisation', acronym: 'ORG' });
@@ -152,6 +164,16 @@ export async function buildIpttWorld(db: Database) {
   await setTargets(db, i2.id, [['2025-Q1', '', 100], ['2025-Q2', '', 100], ['2025-Q3', '', 100], ['2025-Q4', '', 100]]);
   await setTargets(db, i3.id, [['2025-Q1', '', 35], ['2025-Q2', '', 30], ['2025-Q3', '', 25], ['2025-Q4', '', 20]]);
   await setTargets(db, i4.id, [['2025-Q1', '', 70], ['2025-Q2', '', 75]]);
+  await setTargets(db, i1.id, [
+    ['LOP', '', 600], ['LOP', F, 350], ['LOP', M, 250], ['2025-Q1', '', 120], ['2025-Q1', F, 70], ['2025-Q1', M, 50],
+    ['2025-Q2', '', 160], ['2025-Q3', '', 160], ['2025-Q4', '', 160],
+  ], X.id);
+  await setTargets(db, i1.id, [['LOP', '', 300], ['LOP', F, 180], ['2025-Q1', '', 60], ['2025-Q2', '', 80]], Y.id);
+  await setTargets(db, i1.id, [['LOP', '', 650]], mali1.admin1.id);
+  await setTargets(db, i2.id, [['LOP', '', 150], ['2025-Q1', '', 40], ['2025-Q2', '', 40], ['2025-Q4', '', 40]], X.id);
+  await setTargets(db, i3.id, [['LOP', '', 25], ['2025-Q4', '', 25]], X.id);
+  await setTargets(db, i4.id, [['LOP', '', 80], ['2025-Q1', '', 70], ['2025-Q2', '', 85]], X.id);
+  await setTargets(db, i4.id, [['LOP', '', 40], ['2025-Q1', '', 30]], Y.id);
 
   const of = (projectId: string, organisationId: string) => (indicatorId: string, period: { start: string; end: string }, locationId: string | null, v: Partial<FactInput>) =>
     ({ indicatorId, projectId, organisationId, locationId, ...period, ...v });
@@ -193,6 +215,6 @@ export async function buildIpttWorld(db: Database) {
     partner: await user(partner.id, [{ role: 'partner_reporter', scopeType: 'organisation', scopeId: partner.id }]),
     outsider: await user(outsider.id, [{ role: 'programme_manager', scopeType: 'organisation', scopeId: outsider.id }]),
   };
-  return { org, partner, programme, p1, p2, places: { X, Y, Z, mali: mali1.country }, sex, F, M, nodes: { g1, o1, pn }, indicators: { i1, i2, i3, i4, i5, j1, pi }, users };
+  return { org, partner, programme, p1, p2, places: { X, Y, Z, RX: mali1.admin1, mali: mali1.country }, sex, F, M, nodes: { g1, o1, pn }, indicators: { i1, i2, i3, i4, i5, j1, pi }, users };
 }
 export type IpttWorld = Awaited<ReturnType<typeof buildIpttWorld>>;

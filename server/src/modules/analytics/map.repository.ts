@@ -1,7 +1,7 @@
 import type { LocationLevel } from '@shared/schemas/locations.js';
 import type { Database } from '../../db/database.js';
 
-/** SQL of the indicator map: the areas of the projects' countries, their shapes and targets. */
+/** SQL of the indicator map: the areas of the projects' countries and their shapes (targets: iptt.repository). */
 
 const orNone = (ids: readonly string[]) => (ids.length ? [...ids] : ['']);
 
@@ -26,21 +26,6 @@ export const areasInProjectCountries = (db: Database, projectIds: readonly strin
     .orderBy('locations.name')
     .orderBy('locations.pcode')
     .execute();
-
-/** An indicator's life-of-project targets per place (key '' = the total, no breakdown). */
-export const lopTargetsByPlace = async (db: Database, indicatorId: string): Promise<Map<string, number>> =>
-  new Map(
-    (
-      await db
-        .selectFrom('indicator_targets')
-        .select(['location_id', 'value'])
-        .where('indicator_id', '=', indicatorId)
-        .where('period_key', '=', 'LOP')
-        .where('disaggregation_key', '=', '')
-        .where('location_id', 'is not', null)
-        .execute()
-    ).map((r) => [r.location_id!, Number(r.value)]),
-  );
 
 /** The category of an option, when it is one of the indicator's categories. */
 export const categoryOfIndicatorOption = async (db: Database, indicatorId: string, optionId: string): Promise<string | undefined> =>

@@ -5,6 +5,8 @@ import { invalid } from '../../lib/errors.js';
 import { canIncludePending, includesPending, indicatorFacts, loadIndicatorScope, localized, scopeIndicator } from './dashboard.scope.js';
 import { aggregateFacts } from './engine.js';
 import type { EngineRow } from './engine.types.js';
+import { targetsOf } from './iptt.repository.js';
+import { placeLopTargets } from './iptt.targets.js';
 import { mapGeometry } from './map.geometry.js';
 import * as repo from './map.repository.js';
 
@@ -23,7 +25,8 @@ export async function indicatorMap(ctx: Ctx, indicatorId: string, q: z.infer<typ
 
   const [areas, targets, rows] = await Promise.all([
     repo.areasInProjectCountries(ctx.db, scope.scopes.map((s) => s.projectId), q.level),
-    repo.lopTargetsByPlace(ctx.db, indicatorId),
+    // Each area's own target, as the IPTT filtered to that place shows it.
+    targetsOf(ctx.db, [indicatorId], 'each').then(placeLopTargets),
     indicator.row.type === 'qualitative'
       ? Promise.resolve([] as EngineRow[])
       : aggregateFacts(ctx.db, {
