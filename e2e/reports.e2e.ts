@@ -203,4 +203,30 @@ describe('donor report journeys', () => {
       });
     },
   );
+
+  it('gives a template section its title in other languages', async () => {
+    await run('template-languages', async (page) => {
+      await signIn(page, 'admin@fieldbook.demo');
+      const template = await page.evaluate(async () => {
+        const res = await fetch('/api/report-templates');
+        return ((await res.json()) as { items: { id: string; name: string }[] }).items.find((x) => x.name === 'EU interim narrative report')!;
+      });
+      await page.goto(`/report-templates/${template.id}`);
+      // The demo's EU template carries French headings already; a Spanish one is added here.
+      await page.getByTestId('section-languages-summary').click();
+      expect(await page.getByTestId('section-title-summary-fr').inputValue()).toBe('1. Résumé de l’Action');
+      await page.getByTestId('section-title-summary-es').fill('1. Resumen de la Acción');
+      await page.getByTestId('section-summary').scrollIntoViewIfNeeded();
+      await screenshot(page, 'template-languages-en', { fullPage: false });
+      await page.getByTestId('save-template').click();
+      await expect
+        .poll(async () =>
+          page.evaluate(async (id) => {
+            const res = await fetch(`/api/report-templates/${id}`);
+            return ((await res.json()) as { sections: { key: string; titles?: Record<string, string> }[] }).sections.find((x) => x.key === 'summary')?.titles;
+          }, template.id),
+        )
+        .toEqual({ fr: '1. Résumé de l’Action', es: '1. Resumen de la Acción' });
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../locales.js';
 import { IdSchema, TimestampSchema, longText, shortText } from './common.js';
 
 /**
@@ -29,6 +30,12 @@ export const ReportSectionSchema = z.strictObject({
   enabled: z.boolean(),
   /** Printed at the start of the section (for a fixed_text section, it is the whole section). */
   text: longText(20_000).default(''),
+  /**
+   * The title and fixed text in other languages, for reports made in that language (a French report
+   * from a template written in English gets French headings). Empty or missing: the author's own.
+   */
+  titles: z.partialRecord(z.enum(LOCALES), z.string().trim().max(200)).optional(),
+  texts: z.partialRecord(z.enum(LOCALES), z.string().trim().max(20_000)).optional(),
 });
 export type ReportSection = z.infer<typeof ReportSectionSchema>;
 

@@ -16,6 +16,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 const section = (key: string, kind: ReportSection['kind'], title: string, text = '', enabled = true): ReportSection => ({ key, kind, title, enabled, text });
 
+/** The French title (and fixed text) used when a report is made in French (the EU's French forms word the EU ones). */
+const inFrench = (s: ReportSection, title: string, text?: string): ReportSection => ({ ...s, titles: { fr: title }, ...(text ? { texts: { fr: text } } : {}) });
+
 export const DEMO_REPORT_TEMPLATES: { name: string; description: string; sections: ReportSection[] }[] = [
   {
     name: 'USAID quarterly performance report',
@@ -77,58 +80,87 @@ export const DEMO_REPORT_TEMPLATES: { name: string; description: string; section
     name: 'EU interim narrative report',
     description: 'Interim narrative report for an EU grant contract, following the headings of the EU interim narrative report form.',
     sections: [
-      section(
-        'cover',
-        'cover',
-        'Interim narrative report',
-        'This document has been produced with the financial assistance of the European Union. The contents of this document are the sole responsibility of Sahel Action International ' +
-          'and can under no circumstances be regarded as reflecting the position of the European Union.',
+      inFrench(
+        section(
+          'cover',
+          'cover',
+          'Interim narrative report',
+          'This document has been produced with the financial assistance of the European Union. The contents of this document are the sole responsibility of Sahel Action International ' +
+            'and can under no circumstances be regarded as reflecting the position of the European Union.',
+        ),
+        'Rapport narratif intermédiaire',
+        'Le présent document a été réalisé avec l’aide financière de l’Union européenne. Le contenu de ce document relève de la seule responsabilité de Sahel Action International ' +
+          'et ne peut en aucun cas être considéré comme reflétant la position de l’Union européenne.',
       ),
-      section(
-        'summary',
-        'executive_summary',
-        '1. Executive summary of the Action',
-        "Please give a global overview of the Action's implementation for the reporting period (no more than one page).",
+      inFrench(
+        section(
+          'summary',
+          'executive_summary',
+          '1. Executive summary of the Action',
+          "Please give a global overview of the Action's implementation for the reporting period (no more than one page).",
+        ),
+        '1. Résumé de l’Action',
+        'Veuillez donner une vue d’ensemble de la mise en œuvre de l’Action pour la période de rapport (une page au maximum).',
       ),
-      section(
-        'results-activities',
-        'narrative_by_result',
-        '2. Results and activities',
-        'What is your assessment of the results of the Action so far? Include observations on the performance and the achievement of outputs and outcomes in relation to the specific and overall objectives, ' +
-          'and on whether the Action has had any unforeseen positive or negative results.\n' +
-          'For each result, describe the activities carried out during the reporting period in line with the description of the Action (Annex I of the grant contract), and explain any delay or change.',
+      inFrench(
+        section(
+          'results-activities',
+          'narrative_by_result',
+          '2. Results and activities',
+          'What is your assessment of the results of the Action so far? Include observations on the performance and the achievement of outputs and outcomes in relation to the specific and overall objectives, ' +
+            'and on whether the Action has had any unforeseen positive or negative results.\n' +
+            'For each result, describe the activities carried out during the reporting period in line with the description of the Action (Annex I of the grant contract), and explain any delay or change.',
+        ),
+        '2. Résultats et activités',
       ),
-      section('logframe', 'iptt', '3. Logframe indicators', 'The indicators of the updated logframe matrix, with their baselines, targets and current values at the end of the reporting period.'),
-      section(
-        'target-groups',
-        'people_reached',
-        '4. Final beneficiaries and target groups',
-        'Final beneficiaries and target groups reached during the reporting period, including the numbers of women and men.',
+      inFrench(
+        section('logframe', 'iptt', '3. Logframe indicators', 'The indicators of the updated logframe matrix, with their baselines, targets and current values at the end of the reporting period.'),
+        '3. Indicateurs du cadre logique',
+        'Les indicateurs du cadre logique actualisé, avec leurs valeurs de référence, leurs cibles et leurs valeurs actuelles à la fin de la période de rapport.',
       ),
-      section(
-        'risks',
-        'risks_and_lessons',
-        '5. Risks and lessons learnt',
-        'Please list the risks that may have jeopardised the realisation of some activities and explain how they have been tackled. What lessons have been learnt, and how are they taken into account?',
+      inFrench(
+        section(
+          'target-groups',
+          'people_reached',
+          '4. Final beneficiaries and target groups',
+          'Final beneficiaries and target groups reached during the reporting period, including the numbers of women and men.',
+        ),
+        '4. Bénéficiaires finaux et groupes cibles',
       ),
-      section(
-        'visibility',
-        'fixed_text',
-        '6. Visibility',
-        'Communication and visibility actions during the reporting period followed the EU guidance on communicating and raising EU visibility for external actions: ' +
-          'the EU emblem and the funding statement appear on publications, training materials and signboards at project sites.',
+      inFrench(
+        section(
+          'risks',
+          'risks_and_lessons',
+          '5. Risks and lessons learnt',
+          'Please list the risks that may have jeopardised the realisation of some activities and explain how they have been tackled. What lessons have been learnt, and how are they taken into account?',
+        ),
+        '5. Risques et enseignements tirés',
       ),
-      section('annexes', 'annexes', 'Annexes', 'The supporting documents listed below are available on request.'),
+      inFrench(
+        section(
+          'visibility',
+          'fixed_text',
+          '6. Visibility',
+          'Communication and visibility actions during the reporting period followed the EU guidance on communicating and raising EU visibility for external actions: ' +
+            'the EU emblem and the funding statement appear on publications, training materials and signboards at project sites.',
+        ),
+        '6. Visibilité',
+      ),
+      inFrench(section('annexes', 'annexes', 'Annexes', 'The supporting documents listed below are available on request.'), 'Annexes', 'Les pièces justificatives énumérées ci-dessous sont disponibles sur demande.'),
     ],
   },
   {
     name: 'Monthly donor update',
     description: 'A short monthly update for donors: what happened, key figures and the indicators at a glance.',
     sections: [
-      section('cover', 'cover', 'Monthly update'),
-      section('in-brief', 'executive_summary', 'This month in brief', 'What happened this month, what changed, and anything that needs the donor’s attention.'),
-      section('key-figures', 'people_reached', 'Key figures: people reached'),
-      section('indicators', 'iptt', 'Indicators at a glance'),
+      inFrench(section('cover', 'cover', 'Monthly update'), 'Point mensuel'),
+      inFrench(
+        section('in-brief', 'executive_summary', 'This month in brief', 'What happened this month, what changed, and anything that needs the donor’s attention.'),
+        'Ce mois-ci en bref',
+        'Ce qui s’est passé ce mois-ci, ce qui a changé et tout ce qui demande l’attention du bailleur.',
+      ),
+      inFrench(section('key-figures', 'people_reached', 'Key figures: people reached'), 'Chiffres clés : personnes atteintes'),
+      inFrench(section('indicators', 'iptt', 'Indicators at a glance'), 'Les indicateurs en un coup d’œil'),
     ],
   },
 ];

@@ -105,6 +105,17 @@ describe('report templates', () => {
     expect(reasons(dup)).toEqual(['body.sections.1.key:invalid_value']);
     expect(reasons(await post([{ key: 'Cover Page', kind: 'cover', title: 'Cover', enabled: true }]))).toEqual(['body.sections.0.key:pattern_mismatch']);
     expect(reasons(await post([{ key: 'c', kind: 'cover', title: '  ', enabled: true }]))).toEqual(['body.sections.0.title:required']);
+    expect(reasons(await post([{ key: 'c', kind: 'cover', title: 'Cover', enabled: true, titles: { de: 'Deckblatt' } }]))).toEqual(['body.sections.0.titles.de:unknown_field']);
+  });
+
+  it('keeps a section’s titles and fixed text in other languages through a save', async () => {
+    const created = await create(me, 'EU interim narrative (translated)');
+    const sections = sampleSections().map((s, i) => (i === 1 ? { ...s, titles: { fr: 'Résumé analytique', ar: 'الملخص التنفيذي' }, texts: { fr: 'Texte exigé par le bailleur.' } } : s));
+    const saved = await put(me, created.id, { name: created.name, description: '', sections, version: 1 });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const read = (await me.get(`/api/report-templates/${created.id}`)).json() as { sections: { titles?: Record<string, string>; texts?: Record<string, string> }[] };
+    expect(read.sections[1]).toMatchObject({ titles: { fr: 'Résumé analytique', ar: 'الملخص التنفيذي' }, texts: { fr: 'Texte exigé par le bailleur.' } });
+    expect(read.sections[0]!.titles).toBeUndefined();
   });
 
   it('archives and restores through a save, archived ones listed only when asked, each change audited', async () => {

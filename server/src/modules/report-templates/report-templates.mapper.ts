@@ -34,5 +34,5 @@ export const auditableTemplate = (t: { name: string; description: string; versio
   description: t.description,
   version: t.version,
   archived: t.archived === true || t.archived === 1,
-  sections: t.sections.map((s) => ({ key: s.key, kind: s.kind, title: s.title, enabled: s.enabled, textLength: s.text.length })),
+  sections: t.sections.map((s) => ({ key: s.key, kind: s.kind, title: s.title, enabled: s.enabled, textLength: s.text.length, titles: s.titles ?? {}, textLanguages: Object.keys(s.texts ?? {}) })),
 });

@@ -102,9 +102,11 @@ function section(l: Loaded, s: ReportSection): ReportDocSection | null {
   if (!s.enabled || s.kind === 'cover') return null;
   const built = BUILDERS[s.kind](l);
   if (built === null) return null;
-  const fixed: ReportBlock[] = s.text.trim() ? [{ type: 'paragraph', text: s.text.trim(), style: 'fixed' }] : [];
+  // The report's language first, else the author's words (templates saved before translations have none).
+  const text = s.texts?.[l.input.language]?.trim() || s.text.trim();
+  const fixed: ReportBlock[] = text ? [{ type: 'paragraph', text, style: 'fixed' }] : [];
   const blocks = [...fixed, ...built];
-  return blocks.length ? { key: s.key, title: s.title, blocks } : null;
+  return blocks.length ? { key: s.key, title: s.titles?.[l.input.language]?.trim() || s.title, blocks } : null;
 }
 
 export async function assembleReport(input: AssemblyInput): Promise<AssembledReport> {

@@ -124,6 +124,11 @@ describe('POST /api/reports', () => {
     expect(doc.text).not.toContain(REPORT_TEXT.achievementsFrDraft);
     expect(french.untranslatedCount).toBe(1);
     expect(doc.headings(2)).toContain('Chiffres clés');
+    // The template's French title and fixed text; sections without a French title keep the author's.
+    expect(doc.headings(1)[0]).toBe('Résumé analytique');
+    expect(doc.headings(1)).toContain('Certification');
+    expect(doc.text).toContain('Ce rapport couvre la réponse de protection de l’enfance à Kayes.');
+    expect(doc.text).not.toContain('This report covers the child protection response in Kayes.');
   });
 
   it('refuses reporters and viewers who see the project (403), and people who do not (404)', async () => {

@@ -26,7 +26,7 @@ export const REPORT_TEXT = {
 
 export const everySection = (): ReportSection[] => [
   { key: 'cover', kind: 'cover', title: 'Cover', enabled: true, text: '' },
-  { key: 'summary', kind: 'executive_summary', title: 'Executive summary', enabled: true, text: 'This report covers the child protection response in Kayes.' },
+  { key: 'summary', kind: 'executive_summary', title: 'Executive summary', enabled: true, text: 'This report covers the child protection response in Kayes.', titles: { fr: 'Résumé analytique', es: '' }, texts: { fr: 'Ce rapport couvre la réponse de protection de l’enfance à Kayes.' } },
   { key: 'progress', kind: 'narrative_by_result', title: 'Progress by result', enabled: true, text: '' },
   { key: 'iptt', kind: 'iptt', title: 'Indicator performance tracking table', enabled: true, text: '' },
   { key: 'groups', kind: 'disaggregation_tables', title: 'Disaggregated results', enabled: true, text: '' },

@@ -1,9 +1,11 @@
-import { ActionIcon, Badge, Button, Card, Group, Select, Stack, Switch, Text, Textarea, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTextPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconLanguage, IconPlus, IconTextPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LOCALES } from '@shared/locales.js';
 import type { ReportSection, ReportSectionKind } from '@shared/schemas/report-templates.js';
-import { addSection, moveSection, removeSection, SECTION_KINDS, updateSection } from './sections.js';
+import { LANGUAGE_NAMES } from '../../components/LanguageMenu.js';
+import { addSection, moveSection, removeSection, SECTION_KINDS, translationCount, translationPatch, updateSection } from './sections.js';
 
 /**
  * The ordered sections of a template. Each can be moved with its up and down buttons (focus stays
@@ -108,12 +110,14 @@ function SectionCard({
   readOnly: boolean;
   errors: Record<string, string>;
   onMove: (direction: 'up' | 'down') => void;
-  onPatch: (patch: Partial<Pick<ReportSection, 'title' | 'enabled' | 'text'>>) => void;
+  onPatch: (patch: Partial<Pick<ReportSection, 'title' | 'enabled' | 'text' | 'titles' | 'texts'>>) => void;
   onRemove: () => void;
 }) {
   const { t } = useTranslation('reportTemplates');
   const isText = section.kind === 'fixed_text';
   const [showText, setShowText] = useState(isText || section.text.length > 0);
+  const [showLanguages, setShowLanguages] = useState(false);
+  const translated = translationCount(section);
   const label = section.title || t(`kinds.${section.kind}`);
   return (
     <Card withBorder padding="sm" data-testid={`section-${section.key}`} opacity={section.enabled ? 1 : 0.75} aria-label={t('section.position', { n: index + 1, title: label })} component="section">
@@ -149,6 +153,61 @@ function SectionCard({
               maxLength={20_000}
               dir="auto"
             />
+          )}
+          {(!readOnly || translated > 0) && (
+            <Group gap="xs">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconLanguage size={14} />}
+                onClick={() => setShowLanguages((v) => !v)}
+                aria-expanded={showLanguages}
+                data-testid={`section-languages-${section.key}`}
+              >
+                {t('section.languages', { count: translated })}
+              </Button>
+            </Group>
+          )}
+          {showLanguages && (
+            <Stack gap="xs" p="xs" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)' }}>
+              <Text size="xs" c="dimmed">
+                {t('section.languagesHelp')}
+              </Text>
+              {LOCALES.map((locale) => (
+                <SimpleGrid key={locale} cols={{ base: 1, sm: showText ? 2 : 1 }} spacing="xs">
+                  <TextInput
+                    size="xs"
+                    label={t('section.titleIn', { language: LANGUAGE_NAMES[locale] })}
+                    placeholder={locale === 'ar' ? undefined : section.title}
+                    value={section.titles?.[locale] ?? ''}
+                    onChange={(e) => onPatch(translationPatch(section, 'titles', locale, e.currentTarget.value))}
+                    readOnly={readOnly}
+                    error={errors[`${index}.titles.${locale}`]}
+                    maxLength={200}
+                    lang={locale}
+                    dir={locale === 'ar' ? 'rtl' : 'ltr'}
+                    data-testid={`section-title-${section.key}-${locale}`}
+                  />
+                  {showText && (
+                    <Textarea
+                      size="xs"
+                      label={t('section.textIn', { language: LANGUAGE_NAMES[locale] })}
+                      value={section.texts?.[locale] ?? ''}
+                      onChange={(e) => onPatch(translationPatch(section, 'texts', locale, e.currentTarget.value))}
+                      readOnly={readOnly}
+                      error={errors[`${index}.texts.${locale}`]}
+                      autosize
+                      minRows={1}
+                      maxRows={6}
+                      maxLength={20_000}
+                      lang={locale}
+                      dir={locale === 'ar' ? 'rtl' : 'ltr'}
+                      data-testid={`section-text-${section.key}-${locale}`}
+                    />
+                  )}
+                </SimpleGrid>
+              ))}
+            </Stack>
           )}
         </Stack>
         <Stack gap={6} align="flex-end">

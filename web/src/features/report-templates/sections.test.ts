@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportSection } from '@shared/schemas/report-templates.js';
-import { addSection, moveSection, newSectionKey, removeSection, sameDraft, updateSection } from './sections.js';
+import { addSection, moveSection, newSectionKey, removeSection, sameDraft, translationCount, translationPatch, updateSection } from './sections.js';
 
 const s = (key: string, kind: ReportSection['kind'] = 'fixed_text'): ReportSection => ({ key, kind, title: key, enabled: true, text: '' });
 
@@ -29,5 +29,18 @@ describe('template sections', () => {
     const draft = { name: 'EU', description: '', sections: list };
     expect(sameDraft(draft, { ...draft, sections: [...list] })).toBe(true);
     expect(sameDraft(draft, { ...draft, sections: changed })).toBe(false);
+  });
+
+  it('sets and clears a title or text in one language, dropping emptied translations so an untouched section saves as before', () => {
+    const base = s('summary', 'executive_summary');
+    const french = updateSection([base], 'summary', translationPatch(base, 'titles', 'fr', 'Résumé analytique'))[0]!;
+    expect(french.titles).toEqual({ fr: 'Résumé analytique' });
+    const both = { ...french, ...translationPatch(french, 'texts', 'ar', 'يغطي هذا التقرير') };
+    expect(translationCount(both)).toBe(2);
+    const cleared = { ...both, ...translationPatch(both, 'titles', 'fr', '  '), ...translationPatch(both, 'texts', 'ar', '') };
+    expect(cleared.titles).toBeUndefined();
+    expect(cleared.texts).toBeUndefined();
+    expect(translationCount(cleared)).toBe(0);
+    expect(sameDraft({ name: 'x', description: '', sections: [base] }, { name: 'x', description: '', sections: [JSON.parse(JSON.stringify(cleared)) as ReportSection] })).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { Locale } from '@shared/locales.js';
 import { REPORT_SECTION_KINDS, type ReportSection, type ReportSectionKind } from '@shared/schemas/report-templates.js';
 
 /**
@@ -33,6 +34,20 @@ export const removeSection = (sections: readonly ReportSection[], key: string): 
 
 export const updateSection = (sections: readonly ReportSection[], key: string, patch: Partial<Omit<ReportSection, 'key' | 'kind'>>): ReportSection[] =>
   sections.map((s) => (s.key === key ? { ...s, ...patch } : s));
+
+/**
+ * The patch that sets a section's title or fixed text in one language. An emptied translation is
+ * dropped (and the map with it when it was the last), so an untouched section saves exactly as before.
+ */
+export function translationPatch(section: ReportSection, field: 'titles' | 'texts', locale: Locale, value: string): Partial<ReportSection> {
+  const next = { ...section[field] };
+  if (value.trim() === '') delete next[locale];
+  else next[locale] = value;
+  return { [field]: Object.keys(next).length ? next : undefined };
+}
+
+/** How many languages a section has a translated title or text for. */
+export const translationCount = (section: ReportSection): number => new Set([...Object.keys(section.titles ?? {}), ...Object.keys(section.texts ?? {})]).size;
 
 /** What the editor holds; compared with the saved template to know whether there is anything to save. */
 export interface TemplateDraft {
