@@ -39,6 +39,11 @@ const BENCHMARKS: Benchmark[] = [
     description: 'donor report for a 50-indicator project-year with 12 monthly rounds and narratives: assembly + renderDocx p50 of 5 runs, budget 2 s',
     command: ['node', '--import', 'tsx', 'bench/reports/docx.ts'],
   },
+  {
+    name: 'report-event-loop',
+    description: 'event-loop delay on the app server while a 50-indicator report renders to DOCX, XLSX and PDF, renderers on the main thread vs the render worker (measured, no budget)',
+    command: ['node', '--import', 'tsx', 'bench/reports/event-loop.ts'],
+  },
 ];
 
 const root = path.resolve(import.meta.dirname, '..');

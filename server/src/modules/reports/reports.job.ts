@@ -8,9 +8,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { registerJobHandler } from '../jobs/jobs.registry.js';
 import type { RunningJob } from '../jobs/jobs.types.js';
 import { loadTemplateVersion } from '../report-templates/report-templates.load.js';
-import { renderDocx } from './render-docx.js';
-import { renderPdf } from './render-pdf.js';
-import { renderXlsx } from './render-xlsx.js';
+import { renderInWorker } from './render-pool.js';
 import { assembleReport } from './report-assembly.js';
 import { periodSlug } from './report-period.js';
 import { loadReportScope } from './reports.access.js';
@@ -23,14 +21,16 @@ import { REPORT_JOB } from './reports.service.js';
 /**
  * The background job that makes a report: assemble the document as the person who asked for it,
  * render it to DOCX, XLSX and PDF, and store the three files with the data they were made from.
+ * The renderers run on a worker thread (render-pool.ts): seconds of CPU for a large report, which
+ * on this thread would hold up every other request the server is answering.
  * The files, the report's status and its audit entry are written in the transaction that marks
  * the job done, so a report is never half stored.
  */
 
-const RENDERERS: [ReportFormat, (doc: Parameters<typeof renderDocx>[0]) => Promise<Buffer>, keyof (typeof REPORT_TEXTS)['en']['progress'], number][] = [
-  ['docx', renderDocx, 'docx', 50],
-  ['xlsx', renderXlsx, 'xlsx', 70],
-  ['pdf', renderPdf, 'pdf', 82],
+const RENDERERS: [ReportFormat, keyof (typeof REPORT_TEXTS)['en']['progress'], number][] = [
+  ['docx', 'docx', 50],
+  ['xlsx', 'xlsx', 70],
+  ['pdf', 'pdf', 82],
 ];
 
 async function generate(job: RunningJob) {
@@ -66,9 +66,9 @@ async function generate(job: RunningJob) {
   });
 
   const files: GeneratedReportFilesTable[] = [];
-  for (const [format, render, note, percent] of RENDERERS) {
+  for (const [format, note, percent] of RENDERERS) {
     await job.progress(percent, T[note]);
-    const content = await render(document);
+    const content = await renderInWorker(format, document);
     files.push({
       report_id: reportId,
       format,

@@ -4,6 +4,7 @@ import { IdParams, IdSchema } from '@shared/schemas/common.js';
 import { GeneratedReportSchema, GenerateReportSchema, REPORT_FORMATS, ReportHistoryQuery } from '@shared/schemas/reports.js';
 import { ctxOf } from '../../plugins/auth.js';
 import { sendFile } from '../jobs/file-download.js';
+import { closeRenderPool } from './render-pool.js';
 import './reports.job.js';
 import * as service from './reports.service.js';
 
@@ -12,6 +13,8 @@ const FileParams = z.strictObject({ id: IdSchema, format: z.enum(REPORT_FORMATS)
 const ReportListSchema = z.object({ items: z.array(GeneratedReportSchema) });
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The report renderers' worker thread (started by the first report) ends with the app.
+  app.addHook('onClose', () => closeRenderPool());
   app.post('/reports', { schema: { tags, body: GenerateReportSchema, response: { 202: GeneratedReportSchema } } }, async (req, reply) =>
     reply.status(202).send(await service.generateReport(ctxOf(req), req.body)),
   );
