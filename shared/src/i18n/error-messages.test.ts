@@ -42,6 +42,8 @@ describe('errorMessage', () => {
     expect(errorMessage('date_outside_plan', 'ar', range)).toMatch(/01\u200f?\/01\u200f?\/2026/);
     expect(errorMessage('date_out_of_range', 'en', { min: '2026-02-30', max: 'tomorrow' })).toBe('The date must be between 2026-02-30 and tomorrow.');
     expect(errorMessage('too_long', 'en', { maximum: 2026 })).toBe('Must be at most 2026 characters.');
+    // What the user typed stays as typed, even when it looks like a date: they look for it in their file.
+    expect(errorMessage('not_a_number', 'en', { value: '2026-03-15' })).toContain('"2026-03-15"');
   });
 
   it('fills placeholders from the params', () => {

@@ -923,10 +923,16 @@ export type MessageKey = ErrorCode | keyof typeof en;
  */
 const DATE_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr', es: 'es', ar: 'ar-u-nu-latn' };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The parameters that carry dates the server computed (a plan's or a budget's bounds, today).
+ * Anything else is quoted as given, even when it looks like a date: a cell or an invoice number
+ * the user typed as `2026-03-15` must read as they typed it, so they can find it in their file.
+ */
+const DATE_PARAMS: ReadonlySet<string> = new Set(['start', 'end', 'min', 'max', 'today']);
 
-/** A parameter as the reader expects it: a real calendar date (`2026-12-31`) in the language's way of writing dates, anything else as it is. */
-function shown(value: string | number, locale: Locale): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return String(value);
+/** A parameter as the reader expects it: a date parameter holding a real calendar day (`2026-12-31`) in the language's way of writing dates, anything else as it is. */
+function shown(name: string, value: string | number, locale: Locale): string {
+  if (!DATE_PARAMS.has(name) || typeof value !== 'string' || !ISO_DATE.test(value)) return String(value);
   const date = new Date(`${value}T00:00:00Z`);
   // Not a real day (2026-02-30 would roll over to March): quote it as given.
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return value;
@@ -940,7 +946,7 @@ export function errorMessage(
   params: Record<string, string | number> = {},
 ): string {
   const template = catalogues[locale][key] ?? en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : shown(params[name], locale)));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : shown(name, params[name], locale)));
 }
 
 export const errorMessageKeys = Object.keys(en);
