@@ -334,6 +334,25 @@ describe('columns the file leaves out', () => {
     expect((await upload(id, file, CSV)).json()).toMatchObject({ updated: 0, unchanged: 3 });
   });
 
+  it('takes a changed or emptied percentage from a file without ratio columns, instead of recomputing the stored ratio over it', async () => {
+    const id = await packageWithComments();
+    // Stored: PCT1 at B = 30 ÷ 120 = 25 %. The file says 40 %, without numerator and denominator.
+    const changed = await upload(id, Buffer.from(['indicator_code,location_pcode,value', `PCT1,${pB().pcode},40`].join('\n')), CSV);
+    expect(changed.json()).toMatchObject({ rows: 1, updated: 1, unchanged: 0 });
+    const pctAtB = async () => (await contents(id)).find((v) => v.indicator === pct.id && v.location === pB().id);
+    // The ratio no longer stands behind the figure; the comment column is absent, so the comment stays.
+    expect(await pctAtB()).toMatchObject({ value: 40, numerator: null, denominator: null, comment: 'sample of 120' });
+    // 33.33 for a stored 33.333… is the same figure: nothing changes and the ratio is kept.
+    await t.db.updateTable('indicator_values').set({ value: (1 / 3) * 100, numerator: 1, denominator: 3 }).where('submission_id', '=', id).where('indicator_id', '=', pct.id).execute();
+    const same = await upload(id, Buffer.from(['indicator_code,location_pcode,value', `PCT1,${pB().pcode},33.33`].join('\n')), CSV);
+    expect(same.json()).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await pctAtB()).toMatchObject({ numerator: 1, denominator: 3 });
+    // Emptied: the value goes, and the ratio with it.
+    const emptied = await upload(id, Buffer.from(['indicator_code,location_pcode,value', `PCT1,${pB().pcode},`].join('\n')), CSV);
+    expect(emptied.statusCode, emptied.body).toBe(200);
+    expect(await pctAtB()).toMatchObject({ value: null, numerator: null, denominator: null, comment: 'sample of 120' });
+  });
+
   it('reads an XLSX the same way: an absent comment column keeps comments, an empty trailing comment cell clears one', async () => {
     const id = await packageWithComments();
     const workbook = async (header: string[], rows: (string | number | null)[][]) => {

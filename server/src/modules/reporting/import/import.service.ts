@@ -214,10 +214,14 @@ async function keepStoredFields(db: Database, submissionId: string, rows: Parsed
     if (key) cells.set(key, input);
   });
   const stored = await storedRows(db, submissionId, cells);
-  return rows.map(({ input }, i) => {
+  return rows.map(({ input, indicator }, i) => {
     const row = keys[i] ? stored.get(keys[i]) : undefined;
     if (!row) return input;
-    const stays = (column: OptionalFieldColumn) => absent.includes(column);
+    // A percentage stored as numerator ÷ denominator is recomputed from them: a file that gives the
+    // percentage alone (no ratio columns) and changes or empties it must not have the stored ratio
+    // brought back over its value. The ratio is kept only when the file's value is the stored one.
+    const ratioReplaced = indicator.type === 'percentage' && absent.includes('numerator') && absent.includes('denominator') && !sameFigure(input.value, row.value);
+    const stays = (column: OptionalFieldColumn) => absent.includes(column) && !(ratioReplaced && (column === 'numerator' || column === 'denominator'));
     return {
       ...input,
       ...(stays('numerator') && { numerator: row.numerator }),
@@ -227,6 +231,9 @@ async function keepStoredFields(db: Database, submissionId: string, rows: Parsed
     };
   });
 }
+
+/** The same percentage as far as a reader can tell (the grid shows two decimals): 33.33 in a file is the stored 33.333…. */
+const sameFigure = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 0.005);
 
 /** A compact number for a cell (indicator, place, breakdown), so a million-row file's duplicate check stays small. */
 function cellNumber(p: ParsedRow, keyIndex: Map<string, number>): number {
