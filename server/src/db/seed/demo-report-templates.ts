@@ -112,6 +112,9 @@ export const DEMO_REPORT_TEMPLATES: { name: string; description: string; section
             'For each result, describe the activities carried out during the reporting period in line with the description of the Action (Annex I of the grant contract), and explain any delay or change.',
         ),
         '2. Résultats et activités',
+        'Quelle est votre évaluation des résultats de l’Action à ce jour ? Incluez des observations sur la performance et l’atteinte des réalisations et des effets au regard des objectifs spécifiques et global, ' +
+          'et indiquez si l’Action a eu des résultats positifs ou négatifs imprévus.\n' +
+          'Pour chaque résultat, décrivez les activités menées pendant la période de rapport conformément à la description de l’Action (annexe I du contrat de subvention), et expliquez tout retard ou changement.',
       ),
       inFrench(
         section('logframe', 'iptt', '3. Logframe indicators', 'The indicators of the updated logframe matrix, with their baselines, targets and current values at the end of the reporting period.'),
@@ -126,6 +129,7 @@ export const DEMO_REPORT_TEMPLATES: { name: string; description: string; section
           'Final beneficiaries and target groups reached during the reporting period, including the numbers of women and men.',
         ),
         '4. Bénéficiaires finaux et groupes cibles',
+        'Bénéficiaires finaux et groupes cibles atteints pendant la période de rapport, y compris le nombre de femmes et d’hommes.',
       ),
       inFrench(
         section(
@@ -135,6 +139,7 @@ export const DEMO_REPORT_TEMPLATES: { name: string; description: string; section
           'Please list the risks that may have jeopardised the realisation of some activities and explain how they have been tackled. What lessons have been learnt, and how are they taken into account?',
         ),
         '5. Risques et enseignements tirés',
+        'Veuillez énumérer les risques qui ont pu compromettre la réalisation de certaines activités et expliquer comment ils ont été traités. Quels enseignements ont été tirés, et comment sont-ils pris en compte ?',
       ),
       inFrench(
         section(
@@ -145,6 +150,8 @@ export const DEMO_REPORT_TEMPLATES: { name: string; description: string; section
             'the EU emblem and the funding statement appear on publications, training materials and signboards at project sites.',
         ),
         '6. Visibilité',
+        'Les actions de communication et de visibilité menées pendant la période de rapport ont suivi les orientations de l’UE en matière de communication et de visibilité des actions extérieures : ' +
+          'l’emblème de l’UE et la mention du financement figurent sur les publications, les supports de formation et les panneaux des sites du projet.',
       ),
       inFrench(section('annexes', 'annexes', 'Annexes', 'The supporting documents listed below are available on request.'), 'Annexes', 'Les pièces justificatives énumérées ci-dessous sont disponibles sur demande.'),
     ],

@@ -1,3 +1,4 @@
+import type { ReportSection } from '@shared/schemas/report-templates.js';
 import { periodKeyOf } from './report-period.js';
 import type { ReportBlock, ReportCover } from './document.types.js';
 import type { Loaded } from './assembly.context.js';
@@ -6,11 +7,13 @@ import { getAgreement } from '../agreements/agreements.service.js';
 import { loadOrganisationLogo } from '../organisations/logo.service.js';
 
 /**
- * The cover: what the report is (template name), about what (project or programme), for whom
- * (the donor and agreement number of the agreement chosen, else the project's donors), when, by
- * whom, with the organisation's logo when it has one.
+ * The cover: what the report is (the template's name, or the cover section's title in the report's
+ * language when the template gives one), about what (project or programme), for whom (the donor and
+ * agreement number of the agreement chosen, else the project's donors), when, by whom, with the
+ * organisation's logo when it has one, and the cover section's fixed text (a donor's funding
+ * statement) in the report's language.
  */
-export async function cover(l: Loaded): Promise<ReportCover> {
+export async function cover(l: Loaded, section: ReportSection): Promise<ReportCover> {
   const { input, T, fmt } = l;
   const db = input.ctx.db;
   const [organisation, logo, agreement] = await Promise.all([
@@ -21,8 +24,10 @@ export async function cover(l: Loaded): Promise<ReportCover> {
   const donors = agreement ? [agreement.donor.name] : input.scope.type === 'project' ? (await repo.projectDonors(db, input.scope.id)).map((d) => d.name) : [];
   const key = periodKeyOf(input.periodStart, input.periodEnd, l.scopeInfo.fyStartMonth);
   const period = `${fmt.date(input.periodStart)} – ${fmt.date(input.periodEnd)}${key ? ` (${key})` : ''}`;
+  const language = input.language;
   return {
-    title: input.templateName,
+    title: section.titles?.[language]?.trim() || input.templateName,
+    statement: section.texts?.[language]?.trim() || section.text.trim(),
     subtitle: l.scopeInfo.title,
     lines: [
       ...(organisation ? [{ label: T.cover.organisation, value: organisation.acronym ? `${organisation.name} (${organisation.acronym})` : organisation.name }] : []),

@@ -27,6 +27,8 @@ export interface ReportCover {
   subtitle: string;
   /** Label and value lines: donor, agreement number, period, organisation, date generated. */
   lines: { label: string; value: string }[];
+  /** The cover section's fixed text in the report's language, e.g. a donor's funding statement; empty when none. */
+  statement?: string;
   logo: { mediaType: 'image/png' | 'image/jpeg'; content: Buffer; width: number; height: number } | null;
 }
 

@@ -102,6 +102,7 @@ function coverBlocks(ctx: Ctx, cover: ReportCover): (Paragraph | Table)[] {
   for (const line of cover.lines) {
     out.push(para(ctx, [...runs(ctx, `${line.label}: `, { bold: true }), ...runs(ctx, line.value)], { spacing: { after: 80 } }));
   }
+  if (cover.statement) out.push(para(ctx, runs(ctx, cover.statement, { italics: true, size: 18 }), { spacing: { before: 720 } }));
   return out;
 }
 

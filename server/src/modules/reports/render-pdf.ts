@@ -47,6 +47,10 @@ function drawCover(layout: PdfLayout, cover: ReportCover) {
     }
     layout.y += 4;
   }
+  if (cover.statement) {
+    layout.y += 36;
+    layout.paragraph(cover.statement, { face: 'italic', size: 9, color: '#404040' });
+  }
 }
 
 function drawSection(layout: PdfLayout, section: ReportDocSection, doc: ReportDocument, fmt: NumberFormats, entries: Entry[]) {

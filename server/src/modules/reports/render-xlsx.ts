@@ -60,6 +60,7 @@ function summarySheet(wb: ExcelJS.Workbook, doc: ReportDocument, name: string, t
     add(doc.cover.subtitle, null, { size: 12 });
     ws.addRow([]);
     for (const line of doc.cover.lines) add(line.label, line.value).getCell(1).font = { bold: true };
+    if (doc.cover.statement) add(null, doc.cover.statement, { italic: true, color: GREY });
   }
   const blockRow = (block: ReportBlock) => {
     switch (block.type) {

@@ -111,14 +111,14 @@ function section(l: Loaded, s: ReportSection): ReportDocSection | null {
 
 export async function assembleReport(input: AssemblyInput): Promise<AssembledReport> {
   const l = await load(input);
-  const wantsCover = input.sections.some((s) => s.kind === 'cover' && s.enabled);
+  const coverSection = input.sections.find((s) => s.kind === 'cover' && s.enabled);
   const sections = input.sections.map((s) => ({ s, built: section(l, s) }));
   const document: ReportDocument = {
     language: input.language,
     direction: RTL_LOCALES.has(input.language) ? 'rtl' : 'ltr',
     title: input.title,
     organisationName: (await repo.findOrganisation(input.ctx.db, input.organisationId))?.name ?? '',
-    cover: wantsCover ? await cover(l) : null,
+    cover: coverSection ? await cover(l, coverSection) : null,
     sections: sections.flatMap((x) => (x.built ? [x.built] : [])),
     labels: l.T.labels,
   };

@@ -77,6 +77,8 @@ describe('POST /api/reports', () => {
     expect(doc.text).not.toContain(REPORT_TEXT.draft);
     expect(doc.text).not.toContain(REPORT_TEXT.q2);
     expect(doc.text).not.toContain('Never printed.');
+    // The cover: the template's name, and the cover section's fixed text (the donor's funding statement).
+    expect(doc.text).toContain('Funded by the Nordic Fund for Children.');
   });
 
   it('prints a passage without an approved translation as written, flagged untranslated', async () => {
@@ -129,6 +131,11 @@ describe('POST /api/reports', () => {
     expect(doc.headings(1)).toContain('Certification');
     expect(doc.text).toContain('Ce rapport couvre la réponse de protection de l’enfance à Kayes.');
     expect(doc.text).not.toContain('This report covers the child protection response in Kayes.');
+    // The cover section's French title names the report, and its French statement is printed.
+    expect(doc.xml).toContain('<w:pStyle w:val="Title"/>');
+    expect(doc.text).toContain('Rapport trimestriel de performance');
+    expect(doc.text).toContain('Financé par le Fonds nordique pour l’enfance.');
+    expect(doc.text).not.toContain('Funded by the Nordic Fund for Children.');
   });
 
   it('refuses reporters and viewers who see the project (403), and people who do not (404)', async () => {

@@ -25,7 +25,7 @@ export const REPORT_TEXT = {
 };
 
 export const everySection = (): ReportSection[] => [
-  { key: 'cover', kind: 'cover', title: 'Cover', enabled: true, text: '' },
+  { key: 'cover', kind: 'cover', title: 'Cover', enabled: true, text: 'Funded by the Nordic Fund for Children.', titles: { fr: 'Rapport trimestriel de performance' }, texts: { fr: 'Financé par le Fonds nordique pour l’enfance.' } },
   { key: 'summary', kind: 'executive_summary', title: 'Executive summary', enabled: true, text: 'This report covers the child protection response in Kayes.', titles: { fr: 'Résumé analytique', es: '' }, texts: { fr: 'Ce rapport couvre la réponse de protection de l’enfance à Kayes.' } },
   { key: 'progress', kind: 'narrative_by_result', title: 'Progress by result', enabled: true, text: '' },
   { key: 'iptt', kind: 'iptt', title: 'Indicator performance tracking table', enabled: true, text: '' },

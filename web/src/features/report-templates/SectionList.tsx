@@ -115,7 +115,8 @@ function SectionCard({
 }) {
   const { t } = useTranslation('reportTemplates');
   const isText = section.kind === 'fixed_text';
-  const [showText, setShowText] = useState(isText || section.text.length > 0);
+  // Open when the section has fixed text in any language, so none of it is hidden yet printed.
+  const [showText, setShowText] = useState(isText || section.text.length > 0 || Object.keys(section.texts ?? {}).length > 0);
   const [showLanguages, setShowLanguages] = useState(false);
   const translated = translationCount(section);
   const label = section.title || t(`kinds.${section.kind}`);
