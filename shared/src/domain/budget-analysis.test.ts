@@ -104,27 +104,27 @@ describe('analyseBudget', () => {
   it('line 1.1 (revised up, spent in USD, XOF and CDF) is over the variance threshold', () => {
     // planned = Q1 300 000 + Q2 300 000 × 45 ÷ 91 (148 351.65 → 148 352) = 448 352
     // actual = 200 000 + 200 000 + 100 000 = 500 000; variance = 51 648; 51 648 ÷ 448 352 = 11.52 % → 11.5 > 10
-    // burn 500 000 ÷ 1 200 000 = 41.67 → 41.7; forecast 500 000 × 1 200 000 ÷ 448 352 = 1 338 234.24 → 1 338 234
+    // burn 500 000 ÷ 1 200 000 = 41.67 → 41.7; forecast at Q1's pace: spent by 31 Mar 200 000 ÷ planned for Q1 300 000 × 1 200 000 = 800 000
     expect(byCode.get('1.1')).toMatchObject({
       budgetMinor: 1_200_000, originalMinor: 1_000_000, plannedToDateMinor: 448_352, actualMinor: 500_000, pendingMinor: 50_000,
       varianceMinor: 51_648, variancePct: 11.5, remainingMinor: 700_000, burnPct: 41.7, timeElapsedPct: 37,
-      forecastMinor: 1_338_234, forecastVarianceMinor: 138_234, overBudget: false, overThreshold: true,
+      forecastMinor: 800_000, forecastVarianceMinor: -400_000, overBudget: false, overThreshold: true,
     });
   });
 
   it('line 2.1 is over budget; spending after asOf is not counted', () => {
     // planned = 100 000 + 100 000 × 45 ÷ 91 (49 450.55 → 49 451) = 149 451; actual 450 000 (not the 30 000 of June)
-    // variance 300 549 ÷ 149 451 = 201.10 %; burn 450 000 ÷ 400 000 = 112.5 %; forecast 450 000 × 400 000 ÷ 149 451 = 1 204 408.13 → 1 204 408
+    // variance 300 549 ÷ 149 451 = 201.10 %; burn 450 000 ÷ 400 000 = 112.5 %; forecast at Q1's pace 450 000 ÷ 100 000 × 400 000 = 1 800 000
     expect(byCode.get('2.1')).toMatchObject({
       budgetMinor: 400_000, originalMinor: 400_000, plannedToDateMinor: 149_451, actualMinor: 450_000, pendingMinor: 0,
       varianceMinor: 300_549, variancePct: 201.1, remainingMinor: -50_000, burnPct: 112.5,
-      forecastMinor: 1_204_408, forecastVarianceMinor: 804_408, overBudget: true, overThreshold: true,
+      forecastMinor: 1_800_000, forecastVarianceMinor: 1_400_000, overBudget: true, overThreshold: true,
     });
   });
 
   it('a zero-budget line with spending gives null percentages, never a division by zero', () => {
     // planned 0 → variance % null (so never over the threshold); budget 0 → burn null;
-    // nothing planned yet (nor ever): forecast = spent 10 000 + budget 0 = 10 000
+    // nothing planned in the ended quarter (nor ever): forecast = the budget 0, or the 10 000 spent when more
     expect(byCode.get('3.1')).toMatchObject({
       budgetMinor: 0, originalMinor: 50_000, plannedToDateMinor: 0, actualMinor: 10_000, varianceMinor: 10_000, variancePct: null,
       remainingMinor: -10_000, burnPct: null, forecastMinor: 10_000, forecastVarianceMinor: 10_000, overBudget: true, overThreshold: false,
@@ -132,7 +132,7 @@ describe('analyseBudget', () => {
   });
 
   it('a line added in the revision with no spending and only future periods', () => {
-    // Its money is all planned for later: the forecast is its budget (0 spent + 600 000), not an under-spend.
+    // Its money is all planned for later: the forecast is its budget, 600 000, not an under-spend.
     expect(byCode.get('4.1')).toMatchObject({
       budgetMinor: 600_000, originalMinor: 0, plannedToDateMinor: 0, actualMinor: 0, pendingMinor: 0, varianceMinor: 0, variancePct: null,
       remainingMinor: 600_000, burnPct: 0, forecastMinor: 600_000, forecastVarianceMinor: 0, overBudget: false, overThreshold: false,
@@ -143,11 +143,11 @@ describe('analyseBudget', () => {
     // budget 1 200 000 + 400 000 + 0 + 600 000 = 2 200 000; original 1 000 000 + 400 000 + 50 000 = 1 450 000
     // planned 448 352 + 149 451 = 597 803; actual 500 000 + 450 000 + 10 000 = 960 000
     // variance 362 197 ÷ 597 803 = 60.59 %; burn 960 000 ÷ 2 200 000 = 43.64 → 43.6
-    // forecast = the lines' forecasts 1 338 234 + 1 204 408 + 10 000 + 600 000 = 3 152 642
+    // forecast = the lines' forecasts 800 000 + 1 800 000 + 10 000 + 600 000 = 3 210 000
     expect(a.total).toMatchObject({
       budgetMinor: 2_200_000, originalMinor: 1_450_000, plannedToDateMinor: 597_803, actualMinor: 960_000, pendingMinor: 50_000,
       varianceMinor: 362_197, variancePct: 60.6, remainingMinor: 1_240_000, burnPct: 43.6, timeElapsedPct: 37,
-      forecastMinor: 3_152_642, forecastVarianceMinor: 952_642, overBudget: false, overThreshold: true,
+      forecastMinor: 3_210_000, forecastVarianceMinor: 1_010_000, overBudget: false, overThreshold: true,
     });
   });
 
@@ -159,11 +159,11 @@ describe('analyseBudget', () => {
       ['supplies', 1, 600_000, 0],
     ]);
     // R1 = 1.1 + 2.1: budget 1 600 000, original 1 400 000, planned 597 803, actual 950 000, variance 352 197 (58.9 %),
-    // burn 950 000 ÷ 1 600 000 = 59.375 → 59.4, forecast 1 338 234 + 1 204 408 = 2 542 642
+    // burn 950 000 ÷ 1 600 000 = 59.375 → 59.4, forecast 800 000 + 1 800 000 = 2 600 000
     const r1 = a.results.find((r) => r.resultNodeId === 'R1')!;
     expect(r1).toMatchObject({
       lineIds: ['1.1', '2.1'], budgetMinor: 1_600_000, originalMinor: 1_400_000, plannedToDateMinor: 597_803, actualMinor: 950_000,
-      varianceMinor: 352_197, variancePct: 58.9, burnPct: 59.4, forecastMinor: 2_542_642,
+      varianceMinor: 352_197, variancePct: 58.9, burnPct: 59.4, forecastMinor: 2_600_000,
     });
     expect(a.results.find((r) => r.resultNodeId === null)).toMatchObject({ lineIds: ['3.1'], actualMinor: 10_000 });
     expect(a.results.find((r) => r.resultNodeId === 'R2')).toMatchObject({ lineIds: ['4.1'], budgetMinor: 600_000, actualMinor: 0 });
@@ -220,12 +220,12 @@ describe('analyseBudget', () => {
     expect(clipped.total.plannedToDateMinor).toBe(30_000);
   });
 
-  it('forecasts each line against its own phasing: a one-off purchase is not extrapolated, late money is not an under-spend', () => {
-    // Read on 2026-05-15 (135 of 365 days). Tablets bought in Q1 as planned: planned 800 000, spent 800 000
-    // → forecast 800 000 × 800 000 ÷ 800 000 = 800 000 (a straight line over the days would say 800 000 × 365 ÷ 135 = 2 162 963).
-    // Fuel, even per quarter, spent at 1.5 × plan: planned 100 000 + 100 000 × 45 ÷ 91 (49 450.55 → 49 451) = 149 451,
-    // spent 224 177 → 224 177 × 400 000 ÷ 149 451 = 600 001.34 → 600 001 (the pace goes on).
-    // Vaccines planned for Q4 only: nothing planned yet, nothing spent → 0 + 300 000 = 300 000.
+  it('forecasts each line at the pace of its ended periods: a one-off purchase is not extrapolated, late money is not an under-spend', () => {
+    // Read on 2026-05-15: Q1 has ended. Tablets bought in Q1 as planned: 800 000 spent of 800 000 planned
+    // → pace 1, forecast 800 000 (a straight line over the days would say 800 000 × 365 ÷ 135 = 2 162 963).
+    // Fuel, 100 000 a quarter, spent 150 000 in Q1 (1.5 × plan) and 74 177 so far in Q2:
+    // pace 150 000 ÷ 100 000 × 400 000 = 600 000 (the overspend goes on).
+    // Vaccines planned for Q4 only: nothing planned in the ended quarter → the budget, 300 000.
     const a = analyseBudget({
       ...input,
       lines: [
@@ -235,18 +235,37 @@ describe('analyseBudget', () => {
       ],
       approved: [
         { lineId: '5.1', date: '2026-02-20', amountBudgetMinor: 800_000 },
-        { lineId: '5.2', date: '2026-04-30', amountBudgetMinor: 224_177 },
+        { lineId: '5.2', date: '2026-02-15', amountBudgetMinor: 150_000 },
+        { lineId: '5.2', date: '2026-04-30', amountBudgetMinor: 74_177 },
       ],
       pending: [],
       originalTotals: {},
     });
     expect(a.lines.map((l) => [l.code, l.plannedToDateMinor, l.actualMinor, l.forecastMinor, l.forecastVarianceMinor])).toEqual([
       ['5.1', 800_000, 800_000, 800_000, 0],
-      ['5.2', 149_451, 224_177, 600_001, 200_001],
+      ['5.2', 149_451, 224_177, 600_000, 200_000],
       ['5.3', 0, 0, 300_000, 0],
     ]);
-    // The total is the sum of the lines' forecasts: 800 000 + 600 001 + 300 000 = 1 700 001 against 1 500 000.
-    expect(a.total).toMatchObject({ budgetMinor: 1_500_000, forecastMinor: 1_700_001, forecastVarianceMinor: 200_001 });
+    // The total is the sum of the lines' forecasts: 800 000 + 600 000 + 300 000 = 1 700 000 against 1 500 000.
+    expect(a.total).toMatchObject({ budgetMinor: 1_500_000, forecastMinor: 1_700_000, forecastVarianceMinor: 200_000 });
     expect(a.categories.find((c) => c.category === 'supplies')).toMatchObject({ forecastMinor: 300_000 });
+  });
+
+  it('does not divide by the few days gone: payments early in a period, or ahead of the plan, forecast what was planned', () => {
+    const forecast = (amounts: Record<string, number>, total: number, approved: { date: string; amountBudgetMinor: number }[], asOf: string) =>
+      analyseBudget({ ...input, lines: [line('6.1', 'equipment', null, total, amounts)], approved: approved.map((e) => ({ lineId: '6.1', ...e })), pending: [], originalTotals: {}, asOf })
+        .lines[0]!.forecastMinor;
+    // 300 000 planned for Q4, paid early on 10 Sep: on 30 Sep, 1 Oct and 2 Oct no ended quarter planned anything → the budget
+    // (the day-by-day pace gave 600 000, then 27 598 896 on 1 Oct).
+    const early = [{ date: '2026-09-10', amountBudgetMinor: 300_000 }];
+    expect([forecast({ '2026-Q4': 300_000 }, 300_000, early, '2026-09-30'), forecast({ '2026-Q4': 300_000 }, 300_000, early, '2026-10-01'), forecast({ '2026-Q4': 300_000 }, 300_000, early, '2026-10-02')]).toEqual([300_000, 300_000, 300_000]);
+    // 800 000 of tablets bought on 20 Jan as planned, read on 1 Feb (no quarter ended yet) → 800 000, not 2 250 004.
+    expect(forecast({ '2026-Q1': 800_000 }, 800_000, [{ date: '2026-01-20', amountBudgetMinor: 800_000 }], '2026-02-01')).toBe(800_000);
+    // A 100 000 tranche paid on the first day of each quarter, exactly on plan, read on 15 Apr:
+    // Q1's pace 100 000 ÷ 100 000 × 400 000 = 400 000 (not 686 790).
+    const tranches = { '2026-Q1': 100_000, '2026-Q2': 100_000, '2026-Q3': 100_000, '2026-Q4': 100_000 };
+    expect(forecast(tranches, 400_000, [{ date: '2026-01-01', amountBudgetMinor: 100_000 }, { date: '2026-04-01', amountBudgetMinor: 100_000 }], '2026-04-15')).toBe(400_000);
+    // More already spent than the pace projects: never forecast less than is spent (Q1 spent 100 000 of 100 000, then 350 000 in April).
+    expect(forecast(tranches, 400_000, [{ date: '2026-01-01', amountBudgetMinor: 100_000 }, { date: '2026-04-02', amountBudgetMinor: 350_000 }], '2026-04-15')).toBe(450_000);
   });
 });

@@ -19,13 +19,16 @@ import { roundDiv, sumMinor } from './money.js';
  * - Remaining = budget − actual; burn % = actual ÷ budget × 100; time elapsed % = days elapsed ÷
  *   total days × 100 (days elapsed counted from the budget's start up to and including asOf,
  *   between 0 and the total).
- * - Forecast at completion of a line = actual × budget ÷ planned to date, rounded half away from
- *   zero: spending goes on at the pace it has kept against the line's own phasing. A line whose
- *   money is planned late is not called under-spent, and a one-off purchase already made is not
- *   extrapolated over the rest of the year (a straight line over the days did both). While nothing
- *   of a line is planned yet, its forecast is what it has spent plus its budget. Null before the
- *   budget starts. A group's forecast is the sum of its lines' forecasts; forecast variance =
- *   forecast − budget.
+ * - Forecast at completion of a line: spending goes on at the pace it kept against the line's own
+ *   phasing in the periods that have ended. Pace = spent by the end of the last ended period ÷
+ *   planned for the ended periods; forecast = pace × budget, rounded half away from zero, and never
+ *   less than what is already spent. While no ended period planned anything for the line, the
+ *   forecast is its budget, or what it has spent when that is more. Whole periods only: a payment
+ *   early in a period is not divided by the few days gone (that made forecasts explode), a one-off
+ *   purchase made as planned forecasts its cost, and money planned for later is not read as an
+ *   under-spend. Null before the budget starts, and when the figure would be beyond any real
+ *   amount. A group's forecast is the sum of its lines' forecasts; forecast variance = forecast −
+ *   budget.
  * - Over budget: actual > budget. Over threshold: |variance %| > threshold (never when planned
  *   to date is 0, as its percentage is null).
  */
@@ -182,11 +185,13 @@ interface Sums {
   forecastMinor: number | null;
 }
 
-/** One line's forecast at completion (see the rules above). */
-function lineForecast(budgetMinor: number, plannedToDateMinor: number, actualMinor: number, clock: Clock): number | null {
+/** One line's forecast at completion (see the rules above): `closed` is what was planned for, and spent by the end of, the periods that have ended. */
+function lineForecast(budgetMinor: number, actualMinor: number, closed: { plannedMinor: number; spentMinor: number }, clock: Clock): number | null {
   if (clock.daysElapsed === 0) return null;
-  if (plannedToDateMinor === 0) return actualMinor + budgetMinor;
-  return prorate(actualMinor, budgetMinor, plannedToDateMinor);
+  if (closed.plannedMinor === 0) return Math.max(actualMinor, budgetMinor);
+  const atPace = roundDiv(BigInt(closed.spentMinor) * BigInt(budgetMinor), BigInt(closed.plannedMinor));
+  if (atPace > BigInt(Number.MAX_SAFE_INTEGER) || atPace < BigInt(Number.MIN_SAFE_INTEGER)) return null;
+  return Math.max(actualMinor, Number(atPace));
 }
 
 function figures(s: Sums, clock: Clock, thresholdPct: number): Figures {
@@ -235,16 +240,23 @@ export function analyseBudget(input: AnalysisInput): BudgetAnalysis {
   const pending = groupBy(counted(input.pending), (e) => e.lineId);
   const sumOf = (list: AnalysisExpenditure[] | undefined) => sumMinor((list ?? []).map((e) => e.amountBudgetMinor));
 
+  // The periods that have ended, and the day the last of them ended: the forecast's pace is read on them.
+  const ended = periods.filter((p) => stateOf(p, input.asOf) === 'ended');
+  const lastEnded = ended.length ? ended[ended.length - 1]!.end : null;
   const lineSums = input.lines.map((l) => {
     const plannedToDateMinor = sumMinor(periods.map((p) => plannedPart(l.amounts[p.key] ?? 0, p, input.asOf)));
     const actualMinor = sumOf(approved.get(l.lineId));
+    const closed = {
+      plannedMinor: sumMinor(ended.map((p) => l.amounts[p.key] ?? 0)),
+      spentMinor: lastEnded === null ? 0 : sumOf(approved.get(l.lineId)?.filter((e) => e.date <= lastEnded)),
+    };
     const sums: Sums = {
       budgetMinor: l.totalMinor,
       originalMinor: input.originalTotals[l.lineId] ?? 0,
       plannedToDateMinor,
       actualMinor,
       pendingMinor: sumOf(pending.get(l.lineId)),
-      forecastMinor: lineForecast(l.totalMinor, plannedToDateMinor, actualMinor, clock),
+      forecastMinor: lineForecast(l.totalMinor, actualMinor, closed, clock),
     };
     return { line: l, sums };
   });

@@ -29,9 +29,9 @@ describe('budget analysis endpoint', () => {
     expect(a).toMatchObject({ asOf: AS_OF, daysElapsed: 135, totalDays: 365, timeElapsedPct: 37 });
     expect(a.lines.map((l) => [l.code, l.budgetMinor, l.originalMinor, l.plannedToDateMinor, l.actualMinor, l.pendingMinor, l.varianceMinor, l.variancePct, l.burnPct, l.forecastMinor, l.overBudget, l.overThreshold])).toEqual([
       // 1.1: 300 000 + 300 000 × 45 ÷ 91 = 448 352 planned; 200 000 USD + 200 000 (XOF) + 100 000 (CDF) = 500 000 spent
-      ['1.1', 1_200_000, 1_000_000, 448_352, 500_000, 50_000, 51_648, 11.5, 41.7, 1_338_234, false, true],
+      ['1.1', 1_200_000, 1_000_000, 448_352, 500_000, 50_000, 51_648, 11.5, 41.7, 800_000, false, true],
       // 2.1: 100 000 + 49 451 planned; 450 000 spent (the 30 000 of June comes after asOf)
-      ['2.1', 400_000, 400_000, 149_451, 450_000, 0, 300_549, 201.1, 112.5, 1_204_408, true, true],
+      ['2.1', 400_000, 400_000, 149_451, 450_000, 0, 300_549, 201.1, 112.5, 1_800_000, true, true],
       // 3.1: cut to zero; 10 000 spent: no percentage
       ['3.1', 0, 50_000, 0, 10_000, 0, 10_000, null, null, 10_000, true, false],
       // 4.1: new in v2, nothing spent (the rejected 999.00 never counts)
@@ -42,7 +42,7 @@ describe('budget analysis endpoint', () => {
   it('totals, categories and periods', () => {
     expect(a.total).toMatchObject({
       budgetMinor: 2_200_000, originalMinor: 1_450_000, plannedToDateMinor: 597_803, actualMinor: 960_000, pendingMinor: 50_000,
-      varianceMinor: 362_197, variancePct: 60.6, remainingMinor: 1_240_000, burnPct: 43.6, forecastMinor: 3_152_642, forecastVarianceMinor: 952_642,
+      varianceMinor: 362_197, variancePct: 60.6, remainingMinor: 1_240_000, burnPct: 43.6, forecastMinor: 3_210_000, forecastVarianceMinor: 1_010_000,
     });
     expect(a.categories.map((c) => [c.category, c.budgetMinor, c.actualMinor])).toEqual([
       ['personnel', 1_200_000, 500_000], ['travel', 400_000, 450_000], ['equipment', 0, 10_000], ['supplies', 600_000, 0],
