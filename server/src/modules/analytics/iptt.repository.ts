@@ -1,3 +1,4 @@
+import { LOP_PERIOD_KEY } from '@shared/schemas/targets.js';
 import type { Database } from '../../db/database.js';
 
 /** What the IPTT reads besides figures: frameworks, targets, and the lists its filters offer. */
@@ -115,12 +116,14 @@ export type TargetRow = Awaited<ReturnType<typeof targetsOf>>[number];
  * Targets of some indicators, every period and breakdown: those for all their places together
  * (`places` null, location null), those set for some places, or those set for each place ('each').
  */
-export const targetsOf = (db: Database, indicatorIds: readonly string[], places: readonly string[] | null | 'each') =>
+export const targetsOf = (db: Database, indicatorIds: readonly string[], places: readonly string[] | null | 'each', options: { lopTotalsOnly?: boolean } = {}) =>
   db
     .selectFrom('indicator_targets')
     .select(['indicator_id', 'location_id', 'period_key', 'disaggregation_key', 'value'])
     .where('indicator_id', 'in', orNone(indicatorIds))
     .$call((q) => (places === null ? q.where('location_id', 'is', null) : places === 'each' ? q.where('location_id', 'is not', null) : q.where('location_id', 'in', orNone(places))))
+    // The map needs each place's life-of-project total only, not every period × breakdown × place.
+    .$call((q) => (options.lopTotalsOnly ? q.where('period_key', '=', LOP_PERIOD_KEY).where('disaggregation_key', '=', '') : q))
     .execute();
 
 /** Organisations taking part in some projects (lead, implementing, donor). */

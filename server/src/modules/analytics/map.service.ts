@@ -26,7 +26,7 @@ export async function indicatorMap(ctx: Ctx, indicatorId: string, q: z.infer<typ
   const [areas, targets, rows] = await Promise.all([
     repo.areasInProjectCountries(ctx.db, scope.scopes.map((s) => s.projectId), q.level),
     // Each area's own target, as the IPTT filtered to that place shows it.
-    targetsOf(ctx.db, [indicatorId], 'each').then(placeLopTargets),
+    targetsOf(ctx.db, [indicatorId], 'each', { lopTotalsOnly: true }).then(placeLopTargets),
     indicator.row.type === 'qualitative'
       ? Promise.resolve([] as EngineRow[])
       : aggregateFacts(ctx.db, {

@@ -265,7 +265,7 @@ function VersionCard({ d, projectId, editing, onEdit, onDialog }: { d: BudgetDet
             </Button>
           )}
           {/* A revision starts from the version in force, so it is offered there and not on a superseded one. */}
-          {d.canRevise && v.status === 'approved' && (
+          {d.canRevise && v.inForce && (
             <Button variant="light" onClick={() => onDialog('revise')} data-testid="budget-revise">
               {t('revise.open')}
             </Button>
