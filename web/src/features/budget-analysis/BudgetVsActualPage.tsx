@@ -1,6 +1,6 @@
 // The chart library and its styles load with this page only, never with the sign-in bundle.
 import '@mantine/charts/styles.css';
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { BurnChart, PeriodChart } from './charts.js';
 import { formatMoney, formatPct, todayUtc } from './money.js';
 import { useBudgetAnalysis, useBudgetSummary } from './queries.js';
 import { CategoryTable, LineTable, PeriodTable, RateTable, ResultTable } from './tables.js';
+import { ProjectPageBreadcrumbs } from '../plans/ProjectPageBreadcrumbs.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TABS = ['lines', 'categories', 'results', 'periods', 'rates'] as const;
@@ -63,15 +64,7 @@ export default function BudgetVsActualPage() {
 
   return (
     <Stack data-testid="bva-page">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/projects" size="sm">
-          {t('projects:projects.title')}
-        </Anchor>
-        <Anchor component={Link} to={`/projects/${projectId}`} size="sm">
-          {p.code}
-        </Anchor>
-        <Text size="sm">{t('title')}</Text>
-      </Breadcrumbs>
+      <ProjectPageBreadcrumbs projectId={projectId} code={p.code} current={t('title')} />
       <PageHeader
         title={t('title')}
         subtitle={`${p.code} · ${p.title}`}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Card, Group, Select, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconDownload, IconGitPullRequest, IconInfoCircle, IconPencil, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { VersionBadges, VersionName } from './labels.js';
 import { LinesEditor } from './LinesEditor.js';
 import { LinesTable } from './LinesTable.js';
 import { useBudget, useBudgets, useStartRevision, useVersionStep, type VersionStep } from './queries.js';
+import { ProjectPageBreadcrumbs } from '../plans/ProjectPageBreadcrumbs.js';
 
 type Dialog = null | 'new' | 'settings' | 'revise' | 'request' | VersionStep;
 
@@ -48,17 +49,7 @@ export default function BudgetPage() {
 
   return (
     <Stack>
-      <Breadcrumbs separatorMargin={6} styles={{ root: { flexWrap: 'wrap', rowGap: 4 } }}>
-        <Anchor component={Link} to="/projects" size="sm">
-          {t('projects:projects.title')}
-        </Anchor>
-        <Anchor component={Link} to={`/projects/${projectId}`} size="sm" dir="ltr">
-          {project.data.code}
-        </Anchor>
-        <Text size="sm" c="dimmed">
-          {t('title')}
-        </Text>
-      </Breadcrumbs>
+      <ProjectPageBreadcrumbs projectId={projectId} code={project.data.code} current={t('title')} />
       <PageHeader
         title={t('title')}
         subtitle={project.data.title}

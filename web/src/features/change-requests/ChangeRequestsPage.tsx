@@ -1,8 +1,8 @@
-import { Anchor, Breadcrumbs, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CHANGE_KINDS, CHANGE_REQUEST_STATUSES, type ChangeKind, type ChangeRequest, type ChangeRequestStatus } from '@shared/schemas/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -14,6 +14,7 @@ import { ChangeRequestDrawer } from './ChangeRequestDrawer.js';
 import { ChangeRequestStatusBadge } from './labels.js';
 import { NewChangeRequestDialog } from './NewChangeRequestDialog.js';
 import { useChangeRequests } from './queries.js';
+import { ProjectPageBreadcrumbs } from '../plans/ProjectPageBreadcrumbs.js';
 
 const pick = <T extends string>(list: readonly T[], value: string | null): T | undefined => ((list as readonly string[]).includes(value ?? '') ? (value as T) : undefined);
 
@@ -41,17 +42,7 @@ export default function ChangeRequestsPage() {
 
   return (
     <Stack>
-      <Breadcrumbs separatorMargin={6} styles={{ root: { flexWrap: 'wrap', rowGap: 4 } }}>
-        <Anchor component={Link} to="/projects" size="sm">
-          {t('projects:projects.title')}
-        </Anchor>
-        <Anchor component={Link} to={`/projects/${projectId}`} size="sm" dir="ltr">
-          {project.data.code}
-        </Anchor>
-        <Text size="sm" c="dimmed">
-          {t('title')}
-        </Text>
-      </Breadcrumbs>
+      <ProjectPageBreadcrumbs projectId={projectId} code={project.data.code} current={t('title')} />
       <PageHeader
         title={t('title')}
         subtitle={project.data.title}

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Breadcrumbs, Button, Card, Group, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconInfoCircle, IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { EXPENDITURE_STATUSES, type Expenditure, type ExpenditureStatus, type ListExpendituresFilters } from '@shared/schemas/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -16,6 +16,7 @@ import { ExpenditureStatusBadge } from './labels.js';
 import { formatMoney } from './money.js';
 import { useExpenditureOptions, useExpenditures } from './queries.js';
 import { RecordExpenditureDialog } from './RecordExpenditureDialog.js';
+import { ProjectPageBreadcrumbs } from '../plans/ProjectPageBreadcrumbs.js';
 
 /**
  * `/projects/:id/expenditures`: what was spent against the project's budget lines, filtered by
@@ -64,17 +65,7 @@ export default function ExpendituresPage() {
 
   return (
     <Stack>
-      <Breadcrumbs separatorMargin={6} styles={{ root: { flexWrap: 'wrap', rowGap: 4 } }}>
-        <Anchor component={Link} to="/projects" size="sm">
-          {t('projects:projects.title')}
-        </Anchor>
-        <Anchor component={Link} to={`/projects/${projectId}`} size="sm" dir="ltr">
-          {project.data.code}
-        </Anchor>
-        <Text size="sm" c="dimmed">
-          {t('title')}
-        </Text>
-      </Breadcrumbs>
+      <ProjectPageBreadcrumbs projectId={projectId} code={project.data.code} current={t('title')} />
       <PageHeader
         title={t('title')}
         subtitle={project.data.title}

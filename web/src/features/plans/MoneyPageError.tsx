@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useProject } from '../projects/queries.js';
+import { ProjectPageBreadcrumbs } from './ProjectPageBreadcrumbs.js';
 
 /**
  * What a money page (budget, expenditures, budget vs actual) shows when its data cannot be read:
@@ -19,19 +20,7 @@ export function MoneyPageError({ projectId, title, error }: { projectId: string;
   const forbidden = error instanceof ApiError && error.status === 403;
   return (
     <Stack>
-      {project.data && (
-        <Breadcrumbs separatorMargin={6} styles={{ root: { flexWrap: 'wrap', rowGap: 4 } }}>
-          <Anchor component={Link} to="/projects" size="sm">
-            {t('projects:projects.title')}
-          </Anchor>
-          <Anchor component={Link} to={`/projects/${projectId}`} size="sm" dir="ltr">
-            {project.data.code}
-          </Anchor>
-          <Text size="sm" c="dimmed">
-            {title}
-          </Text>
-        </Breadcrumbs>
-      )}
+      {project.data && <ProjectPageBreadcrumbs projectId={projectId} code={project.data.code} current={title} />}
       <PageHeader title={title} subtitle={project.data?.title} />
       {forbidden ? (
         <Alert color="gray" variant="light" icon={<IconLock size={18} />} title={t('noMoney.title')} data-testid="money-not-allowed">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Modal, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCalendarPlus, IconChartBar, IconCircleCheck, IconInfoCircle, IconList, IconPlus } from '@tabler/icons-react';
@@ -20,6 +20,7 @@ import { PlanStatusBadge } from './labels.js';
 import { NewWorkPlanModal } from './NewWorkPlanModal.js';
 import { useApproveWorkPlan, useWorkPlan, useWorkPlans } from './queries.js';
 import { WorkPlanExcelMenu } from './WorkPlanExcelMenu.js';
+import { ProjectPageBreadcrumbs } from '../plans/ProjectPageBreadcrumbs.js';
 
 /** The plan shown: the year in the address, else this year's, else the latest. */
 function pickPlan(items: WorkPlanSummary[], yearParam: string | null, today: string): WorkPlanSummary | null {
@@ -50,17 +51,7 @@ export default function WorkPlanPage() {
 
   return (
     <Stack>
-      <Breadcrumbs separatorMargin={6} styles={{ root: { flexWrap: 'wrap', rowGap: 4 } }}>
-        <Anchor component={Link} to="/projects" size="sm">
-          {t('projects:projects.title')}
-        </Anchor>
-        <Anchor component={Link} to={`/projects/${id}`} size="sm" dir="ltr">
-          {code ?? '…'}
-        </Anchor>
-        <Text size="sm" c="dimmed">
-          {t('title')}
-        </Text>
-      </Breadcrumbs>
+      <ProjectPageBreadcrumbs projectId={id} code={code} current={t('title')} />
       <PageHeader
         title={t('title')}
         subtitle={project.data?.title}
