@@ -276,15 +276,7 @@ const ROUTES: RouteCase[] = [
     method: 'GET', path: '/api/expenditures/:id/attachment', target: "a colleague's pending expenditure", success: 200, expected: may(MONEY_READERS),
     request: async (w) => ({ url: `/api/expenditures/${w.expenditureId}/attachment` }),
   },
-  {
-    method: 'POST', path: '/api/expenditures/:id/attachment', target: "a colleague's pending expenditure", success: 201, expected: may(EXPENDITURE_RECORDERS),
-    request: async (w) => ({
-      url: `/api/expenditures/${await insertExpenditure(db(), { projectId: J(w), budget: w.budget, submittedBy: await colleague(db(), w) })}/attachment?name=receipt.pdf`,
-      body: PDF,
-      headers: { 'content-type': 'application/pdf' },
-    }),
-  },
-  // Only the submitter edits or withdraws, before any approval.
+  // Only the submitter edits, withdraws or attaches the receipt, before any approval.
   ...(['own', "a colleague's"] as const).flatMap((whose): RouteCase[] => {
     const expected = whose === 'own' ? may(EXPENDITURE_RECORDERS) : never;
     const target = async (w: World, actor: string) =>
@@ -297,6 +289,10 @@ const ROUTES: RouteCase[] = [
       {
         method: 'DELETE', path: '/api/expenditures/:id', target: `${whose} submitted expenditure`, success: 204, expected,
         request: async (w, actor) => ({ url: `/api/expenditures/${await target(w, actor)}?version=1` }),
+      },
+      {
+        method: 'POST', path: '/api/expenditures/:id/attachment', target: `${whose} submitted expenditure`, success: 201, expected,
+        request: async (w, actor) => ({ url: `/api/expenditures/${await target(w, actor)}/attachment?name=receipt.pdf`, body: PDF, headers: { 'content-type': 'application/pdf' } }),
       },
     ];
   }),

@@ -14,8 +14,8 @@ import { loadForAttachment } from './expenditures.service.js';
 /**
  * The receipt or invoice of an expenditure: one file, typed from its bytes (PDF, PNG, JPEG or
  * XLSX, never from its name or the header the client sent), at most 10 MB, stored in the database
- * apart from the expenditure so that lists never read it. It can be added or replaced while the
- * expenditure waits for a decision; after approval or rejection it is part of the record.
+ * apart from the expenditure so that lists never read it. Its recorder adds or replaces it until
+ * anyone approves; from then on it is part of the record.
  */
 
 type Accepted = (typeof EXPENDITURE_ATTACHMENT_TYPES)[number];

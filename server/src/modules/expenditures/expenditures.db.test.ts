@@ -361,6 +361,21 @@ describe('receipts', () => {
     expect(audit).toHaveLength(4);
   });
 
+  it('is the recorder’s evidence: an approver cannot replace it before deciding, and nobody can once someone approved', async () => {
+    const { w, b, url } = await usdWorld();
+    const finance = await as(w, 'finance');
+    const holder = await as(w, 'holder');
+    const e = await record(finance, url, body(b));
+    const upload = (agent: Agent, bytes: Buffer) => agent.request('POST', `/api/expenditures/${e.id}/attachment?name=r.pdf`, bytes, { 'content-type': 'application/pdf' });
+    expect((await upload(holder, files.pdf)).statusCode).toBe(403);
+    expect((await upload(finance, files.pdf)).statusCode).toBe(201);
+    const { version } = (await finance.get(`/api/expenditures/${e.id}`)).json() as Expenditure;
+    expect((await holder.post(`/api/expenditures/${e.id}/approve`, { version })).statusCode).toBe(200);
+    expect([403, 409]).toContain((await upload(finance, files.png)).statusCode);
+    const stored = await t.db.selectFrom('expenditures').select('attachment_type').where('id', '=', e.id).executeTakeFirstOrThrow();
+    expect(stored.attachment_type).toBe('application/pdf');
+  });
+
   it('refuses other types, empty files and files over 10 MB', async () => {
     const { w, b, url } = await usdWorld();
     const finance = await as(w, 'finance');

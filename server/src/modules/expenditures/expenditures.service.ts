@@ -52,10 +52,13 @@ function rightsOf(ctx: Ctx, access: Pick<ProjectPlansAccess, 'can'>, e: Pick<rep
   const me = userIdOf(ctx.actor);
   const pending = isPending(e.status);
   const mine = me !== null && e.submitted_by === me;
+  const canEdit = e.status === 'submitted' && !e.first_approved_by && mine && access.can(EXPENDITURE_RECORDERS);
   return {
     canApprove: pending && access.can(EXPENDITURE_APPROVERS) && !mine && !(me !== null && e.first_approved_by === me),
-    canEdit: e.status === 'submitted' && !e.first_approved_by && mine && access.can(EXPENDITURE_RECORDERS),
-    canAttach: pending && access.can(EXPENDITURE_RECORDERS),
+    canEdit,
+    // The evidence is the recorder's, like the figures: an approver never replaces the receipt of an
+    // expenditure they are about to decide, and nobody changes it once someone has approved it.
+    canAttach: canEdit,
   };
 }
 
